@@ -1,0 +1,11 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+// STUB: replaced by the issue that owns this command.
+func runLoadgen(ctx context.Context, env Env, args []string) error {
+	return errors.New("not built yet")
+}
