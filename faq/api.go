@@ -27,6 +27,9 @@ type Answer struct {
 	Text    string
 	Choices []Choice
 	Links   []Link
+	// Speech is a short version written to be spoken on the phone: no URLs, no symbols
+	// read aloud, numbers written so they are read digit by digit.
+	Speech string
 }
 
 // Hit is one search result.
