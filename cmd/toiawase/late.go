@@ -13,6 +13,9 @@ import (
 type SenderSet struct {
 	mu      sync.RWMutex
 	senders []bot.Sender
+	// remote, when set (Redis), carries a push to the other instances when no local
+	// channel has the customer.
+	remote func(ctx context.Context, sessionID string, p bot.Push) error
 }
 
 // Add registers a channel's sender.
@@ -22,8 +25,17 @@ func (s *SenderSet) Add(x bot.Sender) {
 	s.mu.Unlock()
 }
 
-// Send delivers p to the session's customer through the first sender that has them.
+// Send delivers p to the session's customer through the first local sender that has
+// them, or through the other instances when the store is shared.
 func (s *SenderSet) Send(ctx context.Context, sessionID string, p bot.Push) error {
+	err := s.sendLocal(ctx, sessionID, p)
+	if errors.Is(err, bot.ErrNotConnected) && s.remote != nil {
+		return s.remote(ctx, sessionID, p)
+	}
+	return err
+}
+
+func (s *SenderSet) sendLocal(ctx context.Context, sessionID string, p bot.Push) error {
 	s.mu.RLock()
 	senders := append([]bot.Sender(nil), s.senders...)
 	s.mu.RUnlock()
