@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
@@ -40,6 +41,7 @@ type Main struct {
 	Desk    *LateDesk   // the Slack desk, once it is wired
 
 	mux      *http.ServeMux
+	metrics  *metrics
 	ln       net.Listener
 	srv      *http.Server
 	mu       sync.Mutex
@@ -65,7 +67,13 @@ func (m *Main) ParseFlags(args []string, stderr io.Writer) error {
 		addr = v
 	}
 	fs.StringVar(&m.Addr, "addr", addr, "listen address HOST:PORT (env TOIAWASE_ADDR)")
-	fs.StringVar(&m.DataDir, "data", m.Getenv("TOIAWASE_DATA"), "directory for the SQLite store (env TOIAWASE_DATA; empty: in memory)")
+	data := m.Getenv("TOIAWASE_DATA")
+	if data == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			data = filepath.Join(dir, "toiawase")
+		}
+	}
+	fs.StringVar(&m.DataDir, "data", data, "directory of the SQLite session store (env TOIAWASE_DATA; \"\": in memory)")
 	fs.StringVar(&m.FAQDir, "faq", m.Getenv("TOIAWASE_FAQ_DIR"), "directory of FAQ files overriding the embedded ones (env TOIAWASE_FAQ_DIR)")
 	fs.StringVar(&m.LogLevel, "log-level", "info", "debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
@@ -108,6 +116,8 @@ func (m *Main) Open(ctx context.Context) error {
 			return fmt.Errorf("open %s: %w", s.name, err)
 		}
 	}
+	m.metrics = newMetrics()
+	m.mux.Handle("GET /metrics", m.metrics)
 	m.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-m.ready:
@@ -122,7 +132,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return fmt.Errorf("listen %s: %w", m.Addr, err)
 	}
 	m.ln = ln
-	m.srv = &http.Server{Handler: m.mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
+	m.srv = &http.Server{Handler: m.metrics.wrap(m.mux), ReadHeaderTimeout: 10 * time.Second}
 	return nil
 }
 
@@ -174,7 +184,6 @@ func (m *Main) Close() error {
 	defer cancel()
 	var errs []error
 	if m.srv != nil {
-		m.srv.RegisterOnShutdown(func() {})
 		if err := m.srv.Shutdown(ctx); err != nil {
 			errs = append(errs, err)
 		}
