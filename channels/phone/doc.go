@@ -1,0 +1,39 @@
+// Package phone is the DTMF phone tree: the menu as data (menu.yaml, embedded, reloadable
+// from a directory), keypad entry of tracking numbers checked with the shared validator,
+// a terminal simulator and a Twilio-compatible TwiML webhook.
+//
+// # Shape
+//
+// Tree.Step is a pure state machine: (State, Event) -> (State, Turn). A Turn says what to
+// speak (each Utterance in its language) and how to gather the next keys, asks for a
+// hand-off, or hangs up. Phone.Call keeps each call's State in a CallStore keyed by
+// CallSid, performs the hand-off a Turn asks for (bot.Desk.Open) and feeds the outcome
+// back to Step, so the caller hears how it went. The Simulator and the webhook
+// (Phone.Webhook) both go through Phone.Call and differ only in how keys come in and how
+// the Turn goes out (text lines, or TwiML via RenderTwiML).
+//
+// Keys follow Twilio's <Gather>: # ends an entry (it is not part of Digits), a fixed
+// NumDigits ends it by itself, and silence posts an empty result (actionOnEmptyResult), which
+// becomes EventTimeout and a re-prompt. In an entry, * clears what came before it. Menus
+// take one key and have no finish key, so # there is an invalid key.
+//
+// # Goroutines, ownership, limits
+//
+// The package starts no goroutine. The webhook handler runs on the HTTP server's
+// goroutines; Phone is safe for concurrent use (the tree is swapped atomically by
+// Reload, the CallStore is guarded by a mutex). Nothing needs closing.
+//
+// The CallStore holds at most Config.MaxCalls calls (default 10,000), each forgotten
+// Config.CallTTL (default 30 minutes) after its last request; expiry is lazy (checked on
+// use, oldest dropped first when full). State is in memory: a call routed to another
+// instance starts again at the top. A webhook body is limited to 64 KiB.
+//
+// Known limits: Twilio counts * toward numDigits, so a caller who presses * in the
+// middle of a 12-digit entry must finish with #, or gets "that number does not look
+// right" and tries again. Only numbers of digits can be keyed, so S10 and other lettered
+// numbers cannot be entered; entries stop at 12 digits.
+//
+// Personal data: logs carry the caller's number and tracking numbers masked only
+// (MaskCaller); the unmasked values go to the desk in the bot.Ticket, which masks them in
+// what it shows.
+package phone

@@ -1,0 +1,31 @@
+package phone
+
+import "strings"
+
+// MaskCaller hides a phone number for logs, keeping its last two digits:
+// "+819012345678" -> "+8*********78". Empty stays empty.
+func MaskCaller(s string) string { return maskKeep(s, 2, 1) }
+
+// maskNumber hides a tracking number for logs, keeping its last four characters.
+func maskNumber(s string) string { return maskKeep(s, 4, 0) }
+
+func maskAll(numbers []string) []string {
+	out := make([]string, len(numbers))
+	for i, n := range numbers {
+		out[i] = maskNumber(n)
+	}
+	return out
+}
+
+// maskKeep replaces every character but the first head and last tail ones with '*'.
+// Short strings are masked entirely.
+func maskKeep(s string, tail, head int) string {
+	r := []rune(s)
+	if len(r) <= tail+head+2 {
+		return strings.Repeat("*", len(r))
+	}
+	for i := head; i < len(r)-tail; i++ {
+		r[i] = '*'
+	}
+	return string(r)
+}
