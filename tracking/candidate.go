@@ -1,0 +1,263 @@
+package tracking
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cand is one possible number: the groups g[i..j] of the current run.
+type cand struct {
+	i, j     int
+	score    int
+	order    bool
+	valid    carrierSet
+	shape    carrierSet
+	repaired bool
+	strip    bool // NW-7 start/stop letters removed
+}
+
+// Scores: an order number or a number with a letter prefix beats a bare-digit number,
+// a valid number beats a repaired one, which beats a look-alike. Typical grouping
+// (one chunk, or chunks of at most 7 characters) adds groupBonus.
+const (
+	scoreOrder    = 40
+	scorePrefixed = 30
+	scoreDigits   = 20
+	scoreRepaired = 15
+	scoreLook     = 10
+	groupBonus    = 5
+)
+
+// evaluate finds the numbers of the current run and appends them to s.found.
+func (s *scanner) evaluate() {
+	digits := 0
+	for k := 0; k < s.ng; k++ {
+		digits += s.g[k].digits
+	}
+	if digits < 8 || s.phonePrefix() {
+		return
+	}
+	var cands [maxCands]cand
+	nc := 0
+	for i := 0; i < s.ng; i++ {
+		if i > 0 && s.g[i-1].next == joinStrong {
+			continue // not the start of a chunk
+		}
+		for j := i; j < s.ng; j++ {
+			if s.g[j].b1-s.g[i].b0 > maxCand {
+				break
+			}
+			if s.g[j].next == joinStrong {
+				continue // not the end of a chunk
+			}
+			if c, ok := s.judge(i, j); ok && nc < maxCands {
+				cands[nc] = c
+				nc++
+			}
+		}
+	}
+	s.pick(cands[:nc])
+}
+
+// phonePrefix reports whether the run follows a "+", as in +81-90-1234-5678.
+func (s *scanner) phonePrefix() bool {
+	before := strings.TrimRight(s.text[:s.g[0].start], " ")
+	return strings.HasSuffix(before, "+") || strings.HasSuffix(before, "＋")
+}
+
+// judge decides what the groups g[i..j] are, if anything.
+func (s *scanner) judge(i, j int) (cand, bool) {
+	c := cand{i: i, j: j}
+	for k := i; k <= j; k++ {
+		g := &s.g[k]
+		if j > i && g.digits == 0 && g.lower {
+			return c, false // "is 123456789 ok" is not an S10 number
+		}
+	}
+	if s.badContext(s.g[i].start, s.g[j].end) {
+		return c, false
+	}
+	n := string(s.buf[s.g[i].b0:s.g[j].b1])
+	if isOrderNumber(n) {
+		c.order, c.score = true, scoreOrder+groupBonus
+		return c, true
+	}
+	if len(n) == 15 && (strings.HasPrefix(n, "34") || strings.HasPrefix(n, "37")) && allDigits(n) && luhn(n) {
+		return c, false // an American Express card number, not FedEx Ground
+	}
+	m := stripCodabar(n)
+	c.strip = len(m) != len(n)
+	c.valid, c.shape = classify(m)
+	switch {
+	case c.valid != 0 && !allDigits(m):
+		c.score = scorePrefixed
+	case c.valid != 0:
+		c.score = scoreDigits
+	case c.shape != 0:
+		c.score = scoreLook
+	default:
+		if !s.repairable(i, j) {
+			return c, false
+		}
+		r, ok := repairDigits(m)
+		if !ok {
+			return c, false
+		}
+		if c.valid = validDigits(r); c.valid == 0 {
+			return c, false
+		}
+		c.repaired, c.score = true, scoreRepaired
+	}
+	if s.typicalGrouping(i, j) {
+		c.score += groupBonus
+	}
+	return c, true
+}
+
+// repairable reports whether look-alike repair may be tried on g[i..j]: every group
+// holds a digit, at least 8 digits in all, and at most 3 letters.
+func (s *scanner) repairable(i, j int) bool {
+	digits, letters := 0, 0
+	for k := i; k <= j; k++ {
+		g := &s.g[k]
+		if g.digits == 0 {
+			return false
+		}
+		digits += g.digits
+		letters += g.b1 - g.b0 - g.digits
+	}
+	return digits >= 8 && letters >= 1 && letters <= 3
+}
+
+// typicalGrouping: one chunk, or chunks (parts joined by spaces) of at most 7 characters.
+func (s *scanner) typicalGrouping(i, j int) bool {
+	chunks, long := 1, false
+	start := i
+	for k := i; k <= j; k++ {
+		if k < j && s.g[k].next != joinWeak {
+			continue
+		}
+		if s.g[k].b1-s.g[start].b0 > 7 {
+			long = true
+		}
+		if k < j {
+			chunks++
+		}
+		start = k + 1
+	}
+	return chunks == 1 || !long
+}
+
+// badContext reports whether the text around [start, end) shows the digits are
+// something else: a price (¥, $, 円), part of a longer number (1,234 / 3.14 / 2024/06/11
+// / 10:30), a postal code after 〒, or the local part of an e-mail address.
+func (s *scanner) badContext(start, end int) bool {
+	before, after := s.text[:start], s.text[end:]
+	for _, p := range [...]string{"¥", "￥", "$", "〒", "＄"} {
+		if strings.HasSuffix(strings.TrimRight(before, " "), p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "円") || strings.HasPrefix(after, "@") {
+		return true
+	}
+	if r, size := utf8.DecodeLastRuneInString(before); isNumberPunct(r) {
+		if d, _ := utf8.DecodeLastRuneInString(before[:len(before)-size]); isAnyDigit(d) {
+			return true
+		}
+	}
+	if r, size := utf8.DecodeRuneInString(after); isNumberPunct(r) {
+		if d, _ := utf8.DecodeRuneInString(after[size:]); isAnyDigit(d) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumberPunct(r rune) bool {
+	switch r {
+	case '.', ',', '/', ':', '．', '，', '／', '：':
+		return true
+	}
+	return false
+}
+
+func isAnyDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
+
+// isOrderNumber reports whether n is an Amazon order number without its hyphens:
+// 17 digits, or D + 16 digits (digital orders, D01-...).
+func isOrderNumber(n string) bool {
+	return len(n) == 17 && (allDigits(n) || (n[0] == 'D' && allDigits(n[1:])))
+}
+
+// pick keeps the best candidates that do not overlap and appends them in text order.
+func (s *scanner) pick(cands []cand) {
+	// insertion sort: best score, then longest, then leftmost
+	for a := 1; a < len(cands); a++ {
+		for b := a; b > 0 && better(cands[b], cands[b-1], s); b-- {
+			cands[b], cands[b-1] = cands[b-1], cands[b]
+		}
+	}
+	var taken [maxGroups]bool
+	var chosen [maxCands]int
+	nc := 0
+	for x := range cands {
+		c := &cands[x]
+		free := true
+		for k := c.i; k <= c.j; k++ {
+			free = free && !taken[k]
+		}
+		if !free {
+			continue
+		}
+		for k := c.i; k <= c.j; k++ {
+			taken[k] = true
+		}
+		chosen[nc] = x
+		nc++
+	}
+	for a := 1; a < nc; a++ { // back into text order
+		for b := a; b > 0 && cands[chosen[b]].i < cands[chosen[b-1]].i; b-- {
+			chosen[b], chosen[b-1] = chosen[b-1], chosen[b]
+		}
+	}
+	for _, x := range chosen[:nc] {
+		s.emit(&cands[x])
+	}
+}
+
+func better(a, b cand, s *scanner) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	la, lb := s.g[a.j].b1-s.g[a.i].b0, s.g[b.j].b1-s.g[b.i].b0
+	if la != lb {
+		return la > lb
+	}
+	return a.i < b.i
+}
+
+// emit turns a chosen candidate into a Match or an Order.
+func (s *scanner) emit(c *cand) {
+	raw := s.text[s.g[c.i].start:s.g[c.j].end]
+	n := string(s.buf[s.g[c.i].b0:s.g[c.j].b1])
+	if c.order {
+		s.found.Orders = append(s.found.Orders, Order{
+			Raw: raw, Number: n[:3] + "-" + n[3:10] + "-" + n[10:], Digital: n[0] == 'D',
+		})
+		return
+	}
+	if c.strip {
+		n = n[1 : len(n)-1]
+	}
+	m := Match{Raw: raw, Number: n, Valid: c.valid != 0, Repaired: c.repaired}
+	if c.repaired {
+		m.Number, _ = repairDigits(n)
+	}
+	if m.Valid {
+		m.Carriers = c.valid.ids()
+	} else {
+		m.Carriers = c.shape.ids()
+	}
+	s.found.Tracking = append(s.found.Tracking, m)
+}

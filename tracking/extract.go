@@ -1,0 +1,146 @@
+package tracking
+
+// Extract finds every tracking number and order number in free text.
+//
+// Numbers may be written with hyphens, spaces, full-width characters or ー as a hyphen,
+// after labels such as 伝票番号: or inside 「」. Phone numbers, postal codes, dates,
+// times, prices, PINs and digit runs inside longer runs are not reported. A number whose
+// shape fits a carrier but whose check digit fails comes back with Valid false; one that
+// needed look-alike repair (O for 0 ...) comes back with Repaired true. Every Raw is a
+// substring of text and every Number is built only from Raw's characters.
+func Extract(text string) Found {
+	s := scanner{text: text}
+	s.found = Found{Tracking: []Match{}, Orders: []Order{}}
+	s.scan()
+	return s.found
+}
+
+// Limits of one run of groups; a longer run is cut, which only costs matches that
+// would be longer than any format.
+const (
+	maxGroups   = 48
+	maxRunBytes = 320
+	maxSepRun   = 3  // more separators in a row end the run
+	maxWord     = 4  // a letters-only group longer than this is a word and ends the run
+	maxCand     = 41 // longest normalised candidate (GM + 39)
+	maxCands    = 64
+)
+
+// join says how a group is attached to the next one.
+type join uint8
+
+const (
+	joinNone   join = iota // last group of the run
+	joinStrong             // dash or zero-width: the same number
+	joinWeak               // spaces only: perhaps the same number
+)
+
+// group is a maximal run of letters and digits.
+type group struct {
+	start, end int // raw byte offsets in the text
+	b0, b1     int // normalised bytes in scanner.buf
+	next       join
+	digits     int
+	lower      bool // a lower-case letter was typed
+}
+
+// scanner holds the state of one Extract call; it lives on the caller's stack.
+type scanner struct {
+	text  string
+	buf   [maxRunBytes]byte
+	nb    int
+	g     [maxGroups]group
+	ng    int
+	found Found
+}
+
+// scan walks the text once, cutting it into runs of groups joined by separators.
+func (s *scanner) scan() {
+	t := s.text
+	inGroup, skipping := false, false
+	seps, sepJoin := 0, joinWeak
+	for i := 0; i < len(t); {
+		k, b, lower, size := classAt(t, i)
+		switch k {
+		case kAlnum, kLook:
+			if skipping {
+				break
+			}
+			if !inGroup {
+				if k == kLook || s.ng == maxGroups || s.nb == maxRunBytes {
+					s.flush()
+					if k == kLook {
+						break
+					}
+				}
+				if s.ng > 0 {
+					s.g[s.ng-1].next = sepJoin
+				}
+				s.g[s.ng] = group{start: i, b0: s.nb}
+				s.ng++
+				inGroup = true
+			}
+			if s.nb == maxRunBytes { // a group this long is nothing we know
+				s.ng--
+				s.flush()
+				inGroup, skipping = false, true
+				break
+			}
+			g := &s.g[s.ng-1]
+			s.buf[s.nb] = b
+			s.nb++
+			g.end, g.b1 = i+size, s.nb
+			if b >= '0' && b <= '9' {
+				g.digits++
+			}
+			g.lower = g.lower || lower
+		case kStrong, kWeak:
+			if inGroup {
+				s.endGroup()
+				inGroup = false
+				seps, sepJoin = 0, joinWeak
+			}
+			skipping = false
+			if s.ng > 0 {
+				seps++
+				if k == kStrong {
+					sepJoin = joinStrong
+				}
+				if seps > maxSepRun {
+					s.flush()
+				}
+			}
+		default:
+			if inGroup {
+				s.endGroup()
+				inGroup = false
+			}
+			skipping = false
+			s.flush()
+		}
+		i += size
+	}
+	if inGroup {
+		s.endGroup()
+	}
+	s.flush()
+}
+
+// endGroup closes the last group; a letters-only word longer than maxWord ends the run.
+func (s *scanner) endGroup() {
+	g := &s.g[s.ng-1]
+	if g.digits == 0 && g.b1-g.b0 > maxWord {
+		s.ng--
+		s.nb = g.b0
+		s.flush()
+	}
+}
+
+// flush evaluates the current run and starts a new one.
+func (s *scanner) flush() {
+	if s.ng > 0 {
+		s.g[s.ng-1].next = joinNone
+		s.evaluate()
+	}
+	s.ng, s.nb = 0, 0
+}
