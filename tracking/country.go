@@ -1,6 +1,5 @@
 package tracking
 
-
 // isoCountries lists the ISO 3166-1 alpha-2 codes, space-separated. The UPU S10
 // identifier ends with the code of the issuing postal service's country, so a
 // number whose last two letters are not a country (RB123456785XX) is not valid
@@ -30,4 +29,3 @@ func isCountry(cc string) bool {
 	}
 	return false
 }
-

@@ -4,35 +4,35 @@ package tracking
 type formatKind uint8
 
 const (
-	f7DR12       formatKind = iota // 12 digits, 7DR: Yamato, Sagawa, Japan Post
-	fFedEx12                       // 12 digits, weights 3-1-7 mod 11
-	fJP11                          // 11 digits 書留/特定記録, type digit 1–8, first 10 mod 7
-	fDHL10                         // 10 digits, first 9 mod 7
-	fDHL11                         // 11 digits, first 10 mod 7
-	fS10JP                         // UPU S10 ending JP: Japan Post international
-	fS10CN                         // UPU S10 ending CN: China Post
-	fS10                           // UPU S10, any other ISO country
-	fUPS1Z                         // 1Z + 15 + check digit
-	fUPSWaybill                    // [AHJKTV] + 9 + check digit
-	fFedEx15                       // 15 digits, GS1 mod 10
-	fFedEx96                       // 96 + 20 digits, GS1 over digits 8–21
-	fSSCC18                        // 18 digits, GS1 mod 10
-	fFedEx34                       // [0-8] + 33 digits, weights 1-7-3 over digits 21–33
-	fFedExGSN34                    // 96 + 32 digits, as FedEx 34
-	fFedExASTRA32                  // 3 + 31 digits, embedded Express 12 at digits 17–28
-	fUSPS20                        // 20 digits, GS1 (with or without the 91 identifier)
-	fUSPS22                        // 9[1-5] + 20 digits, GS1
-	fUSPS26                        // 9[2-5] + 24 digits, GS1
-	fUSPS420                       // 420 + ZIP (5 or 9) + a USPS 22 or 26
-	fYunYT                         // YT + 16 digits, no check digit
-	f4PX                           // 4PX + 13 digits + CN, GS1 (inferred)
-	fSF15                          // SF + 13 digits, no check digit
-	fTBA                           // TB[ACM] + 12 digits, no check digit
-	fDHLJD                         // JD or JJD + 18 digits, no check digit
-	fDHLGM                         // GM + 10–39 letters and digits (at least 8 digits)
-	fSFLegacy12                    // 12 digits, no check digit: only when SF is named
-	fYDH                           // 10–40 letters and digits: only when YDH is named
-	fLargeItem                     // 10–12 digits: only when the large-item carrier is named
+	f7DR12        formatKind = iota // 12 digits, 7DR: Yamato, Sagawa, Japan Post
+	fFedEx12                        // 12 digits, weights 3-1-7 mod 11
+	fJP11                           // 11 digits 書留/特定記録, type digit 1–8, first 10 mod 7
+	fDHL10                          // 10 digits, first 9 mod 7
+	fDHL11                          // 11 digits, first 10 mod 7
+	fS10JP                          // UPU S10 ending JP: Japan Post international
+	fS10CN                          // UPU S10 ending CN: China Post
+	fS10                            // UPU S10, any other ISO country
+	fUPS1Z                          // 1Z + 15 + check digit
+	fUPSWaybill                     // [AHJKTV] + 9 + check digit
+	fFedEx15                        // 15 digits, GS1 mod 10
+	fFedEx96                        // 96 + 20 digits, GS1 over digits 8–21
+	fSSCC18                         // 18 digits, GS1 mod 10
+	fFedEx34                        // [0-8] + 33 digits, weights 1-7-3 over digits 21–33
+	fFedExGSN34                     // 96 + 32 digits, as FedEx 34
+	fFedExASTRA32                   // 3 + 31 digits, embedded Express 12 at digits 17–28
+	fUSPS20                         // 20 digits, GS1 (with or without the 91 identifier)
+	fUSPS22                         // 9[1-5] + 20 digits, GS1
+	fUSPS26                         // 9[2-5] + 24 digits, GS1
+	fUSPS420                        // 420 + ZIP (5 or 9) + a USPS 22 or 26
+	fYunYT                          // YT + 16 digits, no check digit
+	f4PX                            // 4PX + 13 digits + CN, GS1 (inferred)
+	fSF15                           // SF + 13 digits, no check digit
+	fTBA                            // TB[ACM] + 12 digits, no check digit
+	fDHLJD                          // JD or JJD + 18 digits, no check digit
+	fDHLGM                          // GM + 10–39 letters and digits (at least 8 digits)
+	fSFLegacy12                     // 12 digits, no check digit: only when SF is named
+	fYDH                            // 10–40 letters and digits: only when YDH is named
+	fLargeItem                      // 10–12 digits: only when the large-item carrier is named
 	numFormats
 )
 

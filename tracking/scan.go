@@ -57,9 +57,9 @@ func classAt(t string, i int) (k charKind, b byte, lower bool, size int) {
 			case c1 == 0x80 && c2 >= 0x80 && c2 <= 0x8A: // U+2000–U+200A spaces
 				return kWeak, 0, false, 3
 			case c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D, // zero-width
-				c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95, // ‐ ‑ ‒ – — ―
+				c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95,   // ‐ ‑ ‒ – — ―
 				c1 == 0x81 && (c2 == 0xA0 || c2 == 0x83), // U+2060, ⁃
-				c1 == 0x88 && c2 == 0x92: // − U+2212
+				c1 == 0x88 && c2 == 0x92:                 // − U+2212
 				return kStrong, 0, false, 3
 			}
 		case 0xE3:
