@@ -1,0 +1,402 @@
+package webchat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/websocket"
+	"golang.org/x/time/rate"
+
+	"github.com/toiawase/toiawase/bot"
+)
+
+// errConnClosed: the connection takes no more frames.
+var errConnClosed = errors.New("webchat: connection closed")
+
+// outFrame is one frame waiting for the write pump: data, or a close frame when close != 0.
+type outFrame struct {
+	data  []byte
+	close int
+}
+
+// conn is one websocket connection. Its read pump (run) owns the connection and closes
+// it; the write pump (writePump) exists only while frames wait to be written.
+type conn struct {
+	s       *Server
+	ws      *websocket.Conn
+	limiter *rate.Limiter
+	ping    *time.Timer
+
+	// Read pump only.
+	session string
+	lang    string
+
+	mu      sync.Mutex
+	queue   []outFrame
+	writing bool          // a write pump is running
+	drained chan struct{} // closed when that write pump exits
+	closed  bool          // no more frames are queued
+	dead    bool          // the network connection failed or was cut
+}
+
+func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
+	return &conn{
+		s: s, ws: ws, lang: lang,
+		limiter: rate.NewLimiter(rate.Limit(s.cfg.messagesPerSecond()), s.cfg.burst()),
+	}
+}
+
+// run is the read pump: it starts (or resumes) the session, then reads frames and
+// answers them one at a time until the client leaves, fails, or the server drains.
+func (c *conn) run(token string) {
+	code := websocket.CloseNormalClosure
+	defer func() { c.finish(code) }()
+	c.ws.SetReadLimit(int64(c.s.cfg.hardLimitBytes()))
+	c.extendDeadline()
+	c.ws.SetPongHandler(func(string) error { c.extendDeadline(); return nil })
+	c.mu.Lock()
+	c.ping = time.AfterFunc(c.s.cfg.pingInterval(), c.sendPing)
+	c.mu.Unlock()
+
+	if !c.start(token) {
+		return
+	}
+	for !c.s.draining.Load() {
+		typ, r, err := c.ws.NextReader()
+		if err != nil {
+			if errors.Is(err, websocket.ErrReadLimit) {
+				code = websocket.CloseMessageTooBig
+			}
+			break
+		}
+		c.extendDeadline()
+		data, tooLarge, err := readLimited(r, c.s.cfg.maxMessageBytes())
+		if err != nil {
+			if errors.Is(err, websocket.ErrReadLimit) {
+				c.sendError(codeTooLarge, "")
+				code = websocket.CloseMessageTooBig
+			}
+			break
+		}
+		if !c.limiter.Allow() {
+			c.sendError(codeRateLimited, "")
+			continue
+		}
+		switch {
+		case typ == websocket.BinaryMessage:
+			c.sendError(codeBinary, "")
+		case tooLarge:
+			c.sendError(codeTooLarge, "")
+		case !utf8.Valid(data):
+			c.sendError(codeBadUTF8, "")
+		default:
+			c.handleFrame(data)
+		}
+	}
+	if c.s.draining.Load() {
+		code = websocket.CloseGoingAway
+	}
+}
+
+// start asks the engine for the session (new or resumed), sends the session frame, the
+// history of a resumed session, then the greeting. It reports whether to go on.
+func (c *conn) start(token string) bool {
+	reply, err := c.call(bot.Inbound{SessionID: token, Action: "start", Lang: c.lang})
+	if errors.Is(err, bot.ErrUnknownSession) && token != "" {
+		token = ""
+		reply, err = c.call(bot.Inbound{Action: "start", Lang: c.lang})
+	}
+	if err != nil || reply.SessionID == "" {
+		c.s.log.WithError(err).Error("engine could not start a session")
+		c.sendError(codeUnavailable, "")
+		return false
+	}
+	c.session = reply.SessionID
+	c.s.register(c, c.session)
+	resumed := token != "" && token == reply.SessionID
+	c.send(sessionFrame{Type: typeSession, SessionID: c.session, Resumed: resumed})
+	if resumed {
+		c.sendHistory()
+	}
+	c.sendReply("", reply)
+	c.s.log.WithField("session", c.session).WithField("resumed", resumed).Debug("connected")
+	return true
+}
+
+func (c *conn) sendHistory() {
+	hist, ok := c.s.h.(History)
+	n := c.s.cfg.historyTurns()
+	if !ok || n < 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(c.s.ctx, c.s.cfg.handleTimeout())
+	defer cancel()
+	turns, err := hist.Transcript(ctx, c.session, n)
+	if err != nil {
+		c.s.log.WithError(err).WithField("session", c.session).Warn("no history for resumed session")
+		return
+	}
+	if len(turns) > 0 {
+		c.send(historyFrame{Type: typeHistory, Turns: turns})
+	}
+}
+
+// handleFrame answers one well-formed text frame.
+func (c *conn) handleFrame(data []byte) {
+	var f clientFrame
+	if err := json.Unmarshal(data, &f); err != nil {
+		c.sendError(codeBadJSON, "")
+		return
+	}
+	if len(f.ID) > maxIDBytes {
+		c.sendError(codeBadID, "")
+		return
+	}
+	in := bot.Inbound{SessionID: c.session}
+	if f.Lang == "ja" || f.Lang == "en" {
+		in.Lang = f.Lang
+	}
+	switch f.Type {
+	case typeMessage:
+		in.Text = strings.TrimSpace(f.Text)
+		if in.Text == "" {
+			c.sendError(codeEmpty, f.ID)
+			return
+		}
+	case typeAction:
+		in.Action = f.Value
+		if in.Action == "" {
+			c.sendError(codeEmpty, f.ID)
+			return
+		}
+	default:
+		c.sendError(codeUnknownType, f.ID)
+		return
+	}
+	reply, err := c.call(in)
+	switch {
+	case err == nil:
+		c.sendReply(f.ID, reply)
+	case errors.Is(err, bot.ErrUnknownSession):
+		c.sendError(codeSessionExpired, f.ID)
+		c.s.unregister(c, c.session)
+		c.start("")
+	case errors.Is(err, bot.ErrEmpty):
+		c.sendError(codeEmpty, f.ID)
+	case errors.Is(err, bot.ErrTooLong):
+		c.sendError(codeTooLarge, f.ID)
+	default:
+		c.s.log.WithError(err).WithField("session", c.session).Error("engine failed")
+		c.sendError(codeUnavailable, f.ID)
+	}
+}
+
+func (c *conn) call(in bot.Inbound) (bot.Reply, error) {
+	in.Channel = bot.ChannelWebchat
+	ctx, cancel := context.WithTimeout(c.s.ctx, c.s.cfg.handleTimeout())
+	defer cancel()
+	r, err := c.s.h.Handle(ctx, in)
+	if err != nil {
+		return r, fmt.Errorf("webchat: handle: %w", err)
+	}
+	if r.Lang == "ja" || r.Lang == "en" {
+		c.lang = r.Lang
+	}
+	return r, nil
+}
+
+// sendReply sends a reply frame, or only an ack when the engine has nothing to say
+// (an agent holds the conversation).
+func (c *conn) sendReply(id string, r bot.Reply) {
+	if r.Text == "" {
+		if id != "" {
+			c.send(ackFrame{Type: typeAck, ReplyTo: id, Mode: r.Mode})
+		}
+		return
+	}
+	r.SessionID = ""
+	c.send(replyFrame{Type: typeReply, ReplyTo: id, Reply: r})
+}
+
+func (c *conn) sendError(code, id string) {
+	c.send(errorFrame{Type: typeError, Code: code, Message: c.s.text.errorText(c.lang, code), ReplyTo: id})
+}
+
+func (c *conn) send(v any) {
+	b, err := encode(v)
+	if err != nil {
+		c.s.log.WithError(err).Error("encode frame")
+		return
+	}
+	_ = c.enqueue(b) // a failure has already cut the connection
+}
+
+// enqueue queues a frame for the write pump, starting it when none runs. A full queue
+// means the client is too slow: the connection is cut so it never holds anyone up.
+func (c *conn) enqueue(b []byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed || c.dead {
+		return errConnClosed
+	}
+	if len(c.queue) >= c.s.cfg.sendQueue() {
+		c.s.log.Warn("client too slow; disconnected")
+		c.dead = true
+		c.queue = nil
+		c.ws.UnderlyingConn().Close()
+		return ErrSlowClient
+	}
+	c.queue = append(c.queue, outFrame{data: b})
+	c.startWriterLocked()
+	return nil
+}
+
+func (c *conn) startWriterLocked() {
+	if c.writing {
+		return
+	}
+	c.writing = true
+	c.drained = make(chan struct{})
+	go c.writePump(c.drained)
+}
+
+// writePump writes queued frames until the queue is empty, then exits.
+func (c *conn) writePump(drained chan struct{}) {
+	defer close(drained)
+	for {
+		c.mu.Lock()
+		if len(c.queue) == 0 || c.dead {
+			c.queue = nil
+			c.writing = false
+			c.mu.Unlock()
+			return
+		}
+		batch := c.queue
+		c.queue = nil
+		c.mu.Unlock()
+		for _, f := range batch {
+			if err := c.write(f); err != nil {
+				c.kill()
+				break
+			}
+		}
+	}
+}
+
+func (c *conn) write(f outFrame) error {
+	deadline := time.Now().Add(c.s.cfg.writeTimeout())
+	if f.close != 0 {
+		msg := websocket.FormatCloseMessage(f.close, closeReason(f.close))
+		return c.ws.WriteControl(websocket.CloseMessage, msg, deadline)
+	}
+	if err := c.ws.SetWriteDeadline(deadline); err != nil {
+		return err
+	}
+	return c.ws.WriteMessage(websocket.TextMessage, f.data)
+}
+
+func (c *conn) sendPing() {
+	if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.s.cfg.writeTimeout())); err != nil {
+		c.kill()
+		return
+	}
+	c.mu.Lock()
+	if !c.closed && !c.dead {
+		c.ping.Reset(c.s.cfg.pingInterval())
+	}
+	c.mu.Unlock()
+}
+
+// extendDeadline gives the client IdleTimeout more; while draining it keeps the read
+// deadline in the past so the read pump stops.
+func (c *conn) extendDeadline() {
+	if c.s.draining.Load() {
+		_ = c.ws.SetReadDeadline(time.Now())
+		return
+	}
+	_ = c.ws.SetReadDeadline(time.Now().Add(c.s.cfg.idleTimeout()))
+}
+
+// stopReading makes a blocked read return, so the read pump finishes (Shutdown).
+func (c *conn) stopReading() { _ = c.ws.SetReadDeadline(time.Now()) }
+
+// kill cuts the network connection; the read pump then finishes.
+func (c *conn) kill() {
+	c.mu.Lock()
+	c.dead = true
+	c.queue = nil
+	c.mu.Unlock()
+	c.ws.UnderlyingConn().Close()
+}
+
+// finish runs once, at the end of the read pump: the connection leaves the session,
+// the queue is flushed behind a close frame, then the network connection is closed.
+func (c *conn) finish(code int) {
+	c.s.unregister(c, c.session)
+	c.s.forget(c)
+	c.mu.Lock()
+	if c.ping != nil {
+		c.ping.Stop()
+	}
+	if !c.closed && !c.dead {
+		c.queue = append(c.queue, outFrame{close: code})
+		c.startWriterLocked()
+	}
+	c.closed = true
+	drained := c.drained
+	writing := c.writing
+	c.mu.Unlock()
+	if writing {
+		<-drained // bounded: every write has a deadline
+	}
+	c.ws.Close()
+	c.s.log.WithField("session", c.session).WithField("code", code).Debug("disconnected")
+}
+
+// closeNow refuses a connection that was upgraded while the server began to close.
+func (c *conn) closeNow(code int) {
+	msg := websocket.FormatCloseMessage(code, closeReason(code))
+	_ = c.ws.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
+	c.ws.Close()
+}
+
+func closeReason(code int) string {
+	switch code {
+	case websocket.CloseGoingAway:
+		return "going away"
+	case websocket.CloseMessageTooBig:
+		return "message too big"
+	}
+	return ""
+}
+
+// readLimited reads a frame of at most max bytes; a longer one is read to its end and
+// reported as too large.
+func readLimited(r io.Reader, max int) (data []byte, tooLarge bool, err error) {
+	data, err = io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if len(data) <= max {
+		return data, false, nil
+	}
+	if _, err := io.Copy(io.Discard, r); err != nil {
+		return nil, true, err
+	}
+	return nil, true, nil
+}
+
+func encode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode %T: %w", v, err)
+	}
+	return b, nil
+}
