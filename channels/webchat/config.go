@@ -59,12 +59,12 @@ func (c Config) messagesPerSecond() float64 {
 	return 5
 }
 
-func (c Config) burst() int                    { return orInt(c.Burst, 10) }
-func (c Config) sendQueue() int                { return orInt(c.SendQueue, 64) }
-func (c Config) writeTimeout() time.Duration   { return orDur(c.WriteTimeout, 10*time.Second) }
-func (c Config) pingInterval() time.Duration   { return orDur(c.PingInterval, 25*time.Second) }
-func (c Config) handleTimeout() time.Duration  { return orDur(c.HandleTimeout, 15*time.Second) }
-func (c Config) historyTurns() int             { return orInt(c.HistoryTurns, 50) }
+func (c Config) burst() int                   { return orInt(c.Burst, 10) }
+func (c Config) sendQueue() int               { return orInt(c.SendQueue, 64) }
+func (c Config) writeTimeout() time.Duration  { return orDur(c.WriteTimeout, 10*time.Second) }
+func (c Config) pingInterval() time.Duration  { return orDur(c.PingInterval, 25*time.Second) }
+func (c Config) handleTimeout() time.Duration { return orDur(c.HandleTimeout, 15*time.Second) }
+func (c Config) historyTurns() int            { return orInt(c.HistoryTurns, 50) }
 func (c Config) idleTimeout() time.Duration {
 	d := orDur(c.IdleTimeout, 60*time.Second)
 	return max(d, c.pingInterval()+c.writeTimeout())
