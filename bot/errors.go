@@ -13,3 +13,6 @@ var (
 	// ErrTooLong: the inbound text is longer than the engine accepts.
 	ErrTooLong = errors.New("bot: message too long")
 )
+
+// ErrNotHandedOff: an agent acted on a conversation the bot holds (released or never handed off).
+var ErrNotHandedOff = errors.New("bot: conversation is not handed off")
