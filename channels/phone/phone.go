@@ -119,13 +119,13 @@ func (p *Phone) handoff(ctx context.Context, sid, from string, st State, h *Hand
 		"call": sid, "caller": MaskCaller(from), "reason": h.Reason, "intent": h.Intent,
 		"tracking": maskAll(h.Tracking),
 	})
-	if !callable(from) {
-		log.Info("hand-off not possible: caller number withheld")
-		return HandoffNoCaller
-	}
 	if p.cfg.Desk == nil {
 		log.Info("hand-off not possible: no desk")
 		return HandoffUnavailable
+	}
+	if !callable(from) {
+		log.Info("hand-off not possible: caller number withheld")
+		return HandoffNoCaller
 	}
 	now := p.cfg.Now()
 	recent := make([]store.Turn, 0, len(h.Path))

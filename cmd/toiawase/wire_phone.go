@@ -1,6 +1,64 @@
 package main
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"os"
 
-// wirePhone builds this part and mounts its routes on m.mux. STUB until its issue lands.
-func (m *Main) wirePhone(ctx context.Context) error { return nil }
+	"github.com/toiawase/toiawase/channels/phone"
+	"github.com/toiawase/toiawase/faq"
+)
+
+// wirePhone builds the phone tree and mounts POST /voice/twiml. Twilio signatures are
+// checked when TWILIO_AUTH_TOKEN is set; TOIAWASE_PUBLIC_URL is the scheme://host[/prefix]
+// Twilio calls when a proxy stands in front (the signed URL, and where Gathers post).
+// TOIAWASE_PHONE_MENU_DIR overrides the embedded menu; SIGHUP re-reads it and the FAQ.
+func (m *Main) wirePhone(ctx context.Context) error {
+	answers, err := loadPhoneAnswers(m.FAQDir)
+	if err != nil {
+		return err
+	}
+	cfg := phone.Config{
+		MenuDir: m.Getenv("TOIAWASE_PHONE_MENU_DIR"),
+		Answers: answers,
+		Log:     m.Log,
+	}
+	if m.Desk != nil {
+		cfg.Desk = m.Desk
+	}
+	p, err := phone.New(cfg)
+	if err != nil {
+		return err
+	}
+	token := m.Getenv("TWILIO_AUTH_TOKEN")
+	m.mux.Handle("POST /voice/twiml", p.Webhook(phone.WebhookConfig{
+		AuthToken: token,
+		PublicURL: m.Getenv("TOIAWASE_PUBLIC_URL"),
+	}))
+	m.onReload(func(ctx context.Context) error {
+		a, err := loadPhoneAnswers(m.FAQDir)
+		if err != nil {
+			return err
+		}
+		return p.Reload(a)
+	})
+	m.Log.WithField("twilio_signature", token != "").Info("phone: POST /voice/twiml")
+	return nil
+}
+
+// loadPhoneAnswers loads the FAQ the phone tree speaks from: dir, or the embedded files.
+func loadPhoneAnswers(dir string) (phone.Answers, error) {
+	var (
+		set *faq.Set
+		err error
+	)
+	if dir != "" {
+		set, err = faq.Load(os.DirFS(dir))
+	} else {
+		set, err = faq.Default()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("phone answers: %w", err)
+	}
+	return set, nil
+}
