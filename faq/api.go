@@ -1,9 +1,11 @@
 // Package faq holds the curated answers (Japanese and English) as data files, loads and
-// validates them, and searches them by free text. (STUB: the signatures are the contract;
-// issue #4 fills them.)
+// validates them, and searches them by free text.
+//
+// The data lives in data/: one YAML file per intent under data/entries/, the links and
+// contact facts that change (URLs, phone numbers, opening hours) in data/contacts.yaml, and
+// the engine's conversational messages in data/messages.yaml. Default loads the copy
+// embedded in the binary; LoadDir loads an override directory with the same layout.
 package faq
-
-import "io/fs"
 
 // Link is an official page, already in the answer's language.
 type Link struct {
@@ -37,22 +39,3 @@ type Hit struct {
 	Answer Answer
 	Score  float64
 }
-
-// Set is a loaded, validated collection of entries. It is immutable and safe for
-// concurrent use; reloading builds a new Set.
-type Set struct{}
-
-// Load reads and validates every entry and the contacts file in fsys.
-func Load(fsys fs.FS) (*Set, error) { panic("stub") }
-
-// Default returns the entries embedded in the binary.
-func Default() (*Set, error) { panic("stub") }
-
-// ForIntent returns the main answer for an intent label in lang.
-func (s *Set) ForIntent(intent, lang string) (Answer, bool) { panic("stub") }
-
-// Get returns the entry with the given id in lang.
-func (s *Set) Get(id, lang string) (Answer, bool) { panic("stub") }
-
-// Search returns up to k entries that best match query (BM25 over character bigrams and words).
-func (s *Set) Search(query, lang string, k int) []Hit { panic("stub") }
