@@ -31,6 +31,19 @@ func newFakeEngine() *fakeEngine { return &fakeEngine{sessions: map[string]*fake
 
 var twelveDigits = regexp.MustCompile(`\d{12}`)
 
+// actionLabel is the button text of a quick-reply value: what the customer saw.
+func actionLabel(v string) string {
+	switch v {
+	case "missing_package":
+		return "荷物が届かない"
+	case "redelivery":
+		return "再配達を依頼したい"
+	case "handoff":
+		return "担当者と話したい"
+	}
+	return v
+}
+
 func (e *fakeEngine) Handle(ctx context.Context, in bot.Inbound) (bot.Reply, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -43,7 +56,7 @@ func (e *fakeEngine) Handle(ctx context.Context, in bot.Inbound) (bot.Reply, err
 	}
 	said := in.Text
 	if said == "" {
-		said = in.Action
+		said = actionLabel(in.Action) // the transcript keeps what the customer saw
 	}
 	s.turns = append(s.turns, store.Turn{At: time.Now(), From: "customer", Text: said})
 	if s.mode == bot.ModeAgent {

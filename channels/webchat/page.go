@@ -21,6 +21,7 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("GET /widget.js", s.serveAsset("widget.js"))
 	mux.HandleFunc("GET /webchat/widget.css", s.serveAsset("widget.css"))
 	mux.HandleFunc("GET /webchat/i18n.json", s.serveAsset("i18n.json"))
+	mux.HandleFunc("GET /webchat/icon.svg", s.serveAsset("icon.svg"))
 }
 
 // Handler is a mux with only the chat routes (Mount), for tests and standalone use.
