@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/toiawase/toiawase/bot/store"
+	"github.com/toiawase/toiawase/intents"
 )
 
 // errNoDesk stands for a nil Config.Desk.
@@ -15,7 +16,7 @@ func (t *turn) handoff(reason string) error {
 	t.clearPending()
 	t.s.Misses = 0
 	ticket := Ticket{
-		SessionID: t.s.ID, Channel: t.s.Channel, Lang: t.s.Lang, Intent: t.s.LastIntent,
+		SessionID: t.s.ID, Channel: t.s.Channel, Lang: t.s.Lang, Intent: intentOr(t.s.LastIntent, intents.ContactSupport),
 		Reason: reason, Tracking: append([]string(nil), t.s.Tracking...), At: t.started,
 	}
 	if !t.isNew {

@@ -12,15 +12,6 @@ func MaskNumber(n string) string {
 	return strings.Repeat("*", len(r)-4) + string(r[len(r)-4:])
 }
 
-// maskAll masks each number.
-func maskAll(ns []string) []string {
-	out := make([]string, len(ns))
-	for i, n := range ns {
-		out[i] = MaskNumber(n)
-	}
-	return out
-}
-
 // shortID is the part of a session id that logs carry: enough to follow a conversation,
 // too little to take it over (the id is a bearer token).
 func shortID(id string) string {

@@ -194,8 +194,12 @@ func (t *turn) message() error {
 
 // intent answers an intent the customer clearly has.
 func (t *turn) intent(label string) error {
-	t.s.Misses, t.s.LastIntent = 0, label
 	t.reply.Intent = label
+	if label == intents.ContactSupport && wantsHuman(t.text) {
+		// the ticket names the topic the customer was on, not "contact support"
+		return t.handoff(ReasonRequested)
+	}
+	t.s.Misses, t.s.LastIntent = 0, label
 	switch {
 	case trackingIntent(label):
 		if t.s.Number != "" && len(t.s.Carriers) == 1 {
@@ -203,8 +207,6 @@ func (t *turn) intent(label string) error {
 			return t.result(label, t.s.Number, t.s.Carriers[0])
 		}
 		return t.ask(label)
-	case label == intents.ContactSupport && wantsHuman(t.text):
-		return t.handoff(ReasonRequested)
 	case label == intents.OutOfScope:
 		return t.unsure()
 	}

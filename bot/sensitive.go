@@ -28,9 +28,9 @@ func newSecretPatterns() *secretPatterns {
 		// a password keyword, an optional "is"/"は"/":" and an ASCII token
 		password: regexp.MustCompile(`(?i)(パスワード|暗証番号|password|passcode|passwd|\bpin\b)(\s*(?:は|が|:|=|is|→)?\s*)([!-~]{4,})`),
 		// a one-time-code keyword followed closely by 4 to 8 digits
-		code: regexp.MustCompile(`(?i)(認証コード|認証番号|確認コード|確認番号|ワンタイム\S{0,6}|セキュリティコード|検証コード|one[- ]?time\s*(?:password|passcode|code)?|\botp\b|verification\s*code|security\s*code|auth\w*\s*code|\bcvv\b|\bcvc\b|sms\s*code|2fa\s*code)[^0-9]{0,8}?(\d{4,8})\b`),
+		code: regexp.MustCompile(`(?i)(認証コード|認証番号|確認コード|確認番号|ワンタイム\S{0,6}|セキュリティコード|検証コード|one[- ]?time\s*(?:password|passcode|code)?|\botp\b|verification\s*code|security\s*code|auth\w*\s*code|\bcvv\b|\bcvc\b|sms\s*code|2fa\s*code)([^0-9]{0,8}?)(\d{4,8})\b`),
 		// "card number" followed by digits, whatever their count
-		cardWord: regexp.MustCompile(`(?i)(カード番号|クレジットカード|card\s*(?:number|no\.?|#))[^0-9]{0,8}?((?:\d[ -]?){11,18}\d)`),
+		cardWord: regexp.MustCompile(`(?i)(カード番号|クレジットカード|card\s*(?:number|no\.?|#))([^0-9]{0,8}?)((?:\d[ -]?){11,18}\d)`),
 	}
 }
 
@@ -47,7 +47,7 @@ func (p *secretPatterns) redactSecrets(text string) (string, []string) {
 		kinds = append(kinds, k)
 	}
 	if p.cardWord.MatchString(text) {
-		text = p.cardWord.ReplaceAllString(text, "${1} "+redactedMark)
+		text = p.cardWord.ReplaceAllString(text, "${1}${2}"+redactedMark)
 		add(secretCard)
 	}
 	if out, ok := redactCards(text); ok {
@@ -55,7 +55,7 @@ func (p *secretPatterns) redactSecrets(text string) (string, []string) {
 		add(secretCard)
 	}
 	if p.code.MatchString(text) {
-		text = p.code.ReplaceAllString(text, "${1} "+redactedMark)
+		text = p.code.ReplaceAllString(text, "${1}${2}"+redactedMark)
 		add(secretCode)
 	}
 	found := false

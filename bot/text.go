@@ -65,27 +65,33 @@ func validLang(lang string) bool { return lang == LangJA || lang == LangEN }
 // any kana for Japanese; three or more Latin words and no Japanese for English.
 func detectLang(text string) (lang string, clear bool) {
 	var jaRunes, kana, words int
-	inWord := false
+	letters, digits := 0, 0
+	endWord := func() {
+		if letters > 0 && digits == 0 { // "EJ595641907JP" is a number, not a word
+			words++
+		}
+		letters, digits = 0, 0
+	}
 	for _, r := range text {
 		switch {
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			kana++
 			jaRunes++
-			inWord = false
+			endWord()
 		case unicode.Is(unicode.Han, r):
 			jaRunes++
-			inWord = false
+			endWord()
 		case r < 128 && unicode.IsLetter(r):
-			if !inWord {
-				words++
-			}
-			inWord = true
+			letters++
+		case isDigit(r):
+			digits++
 		case r == '\'':
 			// keep "don't" one word
 		default:
-			inWord = false
+			endWord()
 		}
 	}
+	endWord()
 	switch {
 	case jaRunes > 0:
 		return LangJA, kana > 0
