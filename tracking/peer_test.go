@@ -17,27 +17,27 @@ type peerFormat struct {
 
 // peerFormats maps courier_code/format id (or name, where the file has no id).
 var peerFormats = map[string]peerFormat{
-	"ups/ups":                          {carrier: "ups"},
-	"ups/UPS Waybill":                  {carrier: "ups"},
-	"fedex/fedex_12":                   {carrier: "fedex"},
-	"fedex/fedex_34":                   {carrier: "fedex"},
-	"fedex/fedex_astra_32":             {carrier: "fedex"},
-	"fedex/fedex_ground":               {carrier: "fedex"},
-	"fedex/fedex_ground_sscc_18":       {carrier: "fedex"},
-	"fedex/fedex_ground_96":            {carrier: "fedex"},
-	"fedex/fedex_ground_gsn":           {carrier: "fedex"},
-	"dhl/dhl_express":                  {carrier: "dhl"},
-	"dhl/dhl_ecommerce":                {carrier: "dhl"},
-	"dhl/dhl_express_piece_id":         {why: "CARRIERS.md §3.3 keeps the JD/JJD+18 licence plate; jkeen's looser J[A-Z]{2,3}+9–10 digits would claim words like JAL or JPY followed by digits"},
-	"dhl/dhl_ecommerce_14":             {why: "CARRIERS.md: 14 digits with no check digit and no prefix is never claimed from the number alone"},
-	"s10/s10":                          {carrier: "s10"}, // JP → japanpost, CN → chinapost, see s10Carrier
-	"yunexpress/yunexpress":            {carrier: "yunexpress"},
-	"amazon/amazon_logistics":          {carrier: "amazon"},
-	"amazon/amazon_international":      {why: "CARRIERS.md §2.5: Amazon EU numbers, not Japanese, Low confidence and no prefix beyond one letter"},
-	"usps/usps_20":                     {carrier: "usps"},
-	"usps/usps_impb_n":                 {carrier: "usps"},
-	"usps/usps_legacy":                 {carrier: "usps"},
-	"usps/usps_impb_c":                 {carrier: "usps"},
+	"ups/ups":                     {carrier: "ups"},
+	"ups/UPS Waybill":             {carrier: "ups"},
+	"fedex/fedex_12":              {carrier: "fedex"},
+	"fedex/fedex_34":              {carrier: "fedex"},
+	"fedex/fedex_astra_32":        {carrier: "fedex"},
+	"fedex/fedex_ground":          {carrier: "fedex"},
+	"fedex/fedex_ground_sscc_18":  {carrier: "fedex"},
+	"fedex/fedex_ground_96":       {carrier: "fedex"},
+	"fedex/fedex_ground_gsn":      {carrier: "fedex"},
+	"dhl/dhl_express":             {carrier: "dhl"},
+	"dhl/dhl_ecommerce":           {carrier: "dhl"},
+	"dhl/dhl_express_piece_id":    {why: "CARRIERS.md §3.3 keeps the JD/JJD+18 licence plate; jkeen's looser J[A-Z]{2,3}+9–10 digits would claim words like JAL or JPY followed by digits"},
+	"dhl/dhl_ecommerce_14":        {why: "CARRIERS.md: 14 digits with no check digit and no prefix is never claimed from the number alone"},
+	"s10/s10":                     {carrier: "s10"}, // JP → japanpost, CN → chinapost, see s10Carrier
+	"yunexpress/yunexpress":       {carrier: "yunexpress"},
+	"amazon/amazon_logistics":     {carrier: "amazon"},
+	"amazon/amazon_international": {why: "CARRIERS.md §2.5: Amazon EU numbers, not Japanese, Low confidence and no prefix beyond one letter"},
+	"usps/usps_20":                {carrier: "usps"},
+	"usps/usps_impb_n":            {carrier: "usps"},
+	"usps/usps_legacy":            {carrier: "usps"},
+	"usps/usps_impb_c":            {carrier: "usps"},
 }
 
 func peerDir(t *testing.T) string {

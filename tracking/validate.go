@@ -101,7 +101,7 @@ func normalizeInto(buf *[maxNumber]byte, s string) (string, bool) {
 		case c >= 0x80:
 			n := Normalize(s)
 			return n, len(n) <= maxNumber
-		case c <= ' ' || c == '-':
+		case c == ' ' || c == '-' || (c >= '\t' && c <= '\r'): // what Normalize deletes
 			continue
 		case c >= 'a' && c <= 'z':
 			c -= 'a' - 'A'
