@@ -63,6 +63,7 @@ func (s *Simulator) run(ctx context.Context, next func(*Gather) (string, bool)) 
 		sid = "SIM"
 	}
 	turn := s.Phone.Call(ctx, sid, s.From, Event{Kind: EventStart, Lang: s.Lang})
+	var ahead, finish string // keys typed past the end of the last gather, and its finish key
 	for {
 		s.print(turn)
 		if turn.Hangup || turn.Gather == nil {
@@ -72,16 +73,24 @@ func (s *Simulator) run(ctx context.Context, next func(*Gather) (string, bool)) 
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("phone simulator: %w", err)
 		}
-		line, ok := next(turn.Gather)
-		if !ok {
-			fmt.Fprintln(s.Out, "(caller hung up)")
-			s.Phone.calls.Delete(sid)
-			return nil
+		var line string
+		if len(turn.Say) == 0 && ahead != "" {
+			// A silent gather continues an entry: the keys already typed go on into it.
+			line, ahead = ahead, ""
+		} else {
+			if ahead != "" && ahead != finish {
+				fmt.Fprintf(s.Out, "(keys pressed after the entry ended are not heard: %s)\n", ahead)
+			}
+			var ok bool
+			if line, ok = next(turn.Gather); !ok {
+				fmt.Fprintln(s.Out, "(caller hung up)")
+				s.Phone.calls.Delete(sid)
+				return nil
+			}
 		}
-		keys, dropped := Collect(line, *turn.Gather)
-		if dropped != "" && dropped != turn.Gather.FinishOnKey {
-			fmt.Fprintf(s.Out, "(keys after the entry ended are not heard: %s)\n", dropped)
-		}
+		var keys string
+		keys, ahead = Collect(line, *turn.Gather)
+		finish = turn.Gather.FinishOnKey
 		turn = s.Phone.Call(ctx, sid, s.From, Digits(keys))
 	}
 }

@@ -15,6 +15,11 @@ type State struct {
 	Number   string   `json:"number,omitempty"`
 	Carriers []string `json:"carriers,omitempty"`
 	Carrier  string   `json:"carrier,omitempty"`
+	// Partial holds the digits keyed after a * when the entry was cut by its length
+	// before the caller finished: the next keys continue it.
+	Partial string `json:"partial,omitempty"`
+	// Intent is what the caller was asking about at the last menu (for a hand-off).
+	Intent string `json:"intent,omitempty"`
 	// Reason says why the call is being handed to an operator, while it is.
 	Reason string `json:"reason,omitempty"`
 	// Path lists the titles of the last menu choices (for the operator's ticket).

@@ -96,6 +96,9 @@ func (t *Tree) goTo(st State, id string, pre []Utterance) (State, Turn) {
 	}
 	st.Node = id
 	n := t.menu.Nodes[id]
+	if n.Type != NodeOperator && n.Type != NodeGoodbye {
+		st.Intent = n.Intent
+	}
 	if n.Intent != "" && n.Type == NodeEntry {
 		st.Number, st.Carriers, st.Carrier = "", nil, ""
 	}
@@ -112,7 +115,7 @@ func (t *Tree) say(st State, n *Node, pre []Utterance) (State, Turn) {
 		if st.Reason == "" {
 			st.Reason = ReasonAsked
 		}
-		h := &Handoff{Reason: st.Reason, Intent: t.intentOf(st), Path: append([]string(nil), st.Path...)}
+		h := &Handoff{Reason: st.Reason, Intent: st.Intent, Path: append([]string(nil), st.Path...)}
 		if st.Number != "" {
 			h.Tracking = []string{st.Number}
 		}
@@ -126,11 +129,8 @@ func (t *Tree) say(st State, n *Node, pre []Utterance) (State, Turn) {
 	case NodeCarrier:
 		offered := t.offered(st, n)
 		if len(offered) < 2 {
-			// Nothing to ask: take the one carrier there is (or none) and go on.
-			switch {
-			case len(offered) == 1:
-				st.Carrier = offered[0].Carrier
-			case len(st.Carriers) == 1:
+			// Nothing to ask: name the carrier only when the number fits just one.
+			if len(st.Carriers) == 1 {
 				st.Carrier = st.Carriers[0]
 			}
 			return t.goTo(st, n.Next, pre)
@@ -207,19 +207,46 @@ func (t *Tree) choose(st State, n *Node, ev Event) (State, Turn) {
 
 // entry handles the keys of a tracking-number entry.
 func (t *Tree) entry(st State, n *Node, ev Event) (State, Turn) {
+	partial := st.Partial
+	st.Partial = ""
 	if ev.Kind == EventTimeout {
-		return t.fail(st, n, "no_input")
-	}
-	keys := ev.Digits
-	if i := strings.LastIndexByte(keys, '*'); i >= 0 {
-		// Star clears what came before it; nothing after it means "start over".
-		keys = keys[i+1:]
-		if keys == "" {
-			return t.say(st, n, []Utterance{t.msg("cleared", st.Lang)})
+		if partial == "" {
+			return t.fail(st, n, "no_input")
 		}
+		return t.number(st, n, partial)
+	}
+	keys := partial + ev.Digits
+	i := strings.LastIndexByte(keys, '*')
+	if i < 0 {
+		return t.number(st, n, keys)
+	}
+	// Star clears what came before it.
+	tail := keys[i+1:]
+	if want := n.NumDigits - len(partial); n.NumDigits > 0 && cutByLength(ev.Digits, want) && len(tail) < n.NumDigits {
+		// The gather stopped at its length while the caller was still keying the number
+		// after the star: keep listening, silently, for the rest.
+		st.Partial = tail
+		return st, Turn{Gather: &Gather{NumDigits: n.NumDigits - len(tail), FinishOnKey: "#", Timeout: t.menu.timeout(n)}}
+	}
+	if tail == "" {
+		return t.say(st, n, []Utterance{t.msg("cleared", st.Lang)})
+	}
+	return t.number(st, n, tail)
+}
+
+// cutByLength reports whether a gather expecting want keys ended because it had them
+// (Twilio may or may not count * toward numDigits; either way the count was reached).
+func cutByLength(keys string, want int) bool {
+	return len(keys) >= want || len(keys)-strings.Count(keys, "*") >= want
+}
+
+// number checks an entered number and moves on, or asks again.
+func (t *Tree) number(st State, n *Node, keys string) (State, Turn) {
+	if keys == "" || strings.Trim(keys, "0123456789") != "" {
+		return t.fail(st, n, "bad_number")
 	}
 	m, ok := t.validate(keys)
-	if !ok || !m.Valid || strings.Trim(keys, "0123456789") != "" {
+	if !ok || !m.Valid {
 		return t.fail(st, n, "bad_number")
 	}
 	st.Number, st.Carriers, st.Carrier = m.Number, append([]string(nil), m.Carriers...), ""
@@ -307,14 +334,6 @@ func (t *Tree) carrierName(id, lang string) string {
 		return c.Name(lang)
 	}
 	return id
-}
-
-// intentOf is what the call was about when it was handed over.
-func (t *Tree) intentOf(st State) string {
-	if n := t.menu.Nodes[st.Node]; n != nil && n.Intent != "" {
-		return n.Intent
-	}
-	return ""
 }
 
 func (t *Tree) otherLang(lang string) string {
