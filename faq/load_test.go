@@ -60,9 +60,9 @@ const extraEntry = `entries:
 
 func TestLoadRejectsBrokenData(t *testing.T) {
 	cases := []struct {
-		name  string
+		name   string
 		break_ func(t *testing.T, m fstest.MapFS)
-		want  []string // every string must appear in the error
+		want   []string // every string must appear in the error
 	}{
 		{"unknown intent label", func(t *testing.T, m fstest.MapFS) {
 			replaceIn(t, m, "entries/prime.yaml", "intent: prime\n", "intent: primo\n")

@@ -59,21 +59,26 @@ func (s *Set) Search(query, lang string, k int) []Hit {
 			scores[p.doc] += idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
 		}
 	}
-	var hits []Hit
+	docs := make([]int, 0, 16)
 	for doc, sc := range scores {
 		if sc > 0 {
-			a, _ := s.entries[doc].answer(lang)
-			hits = append(hits, Hit{Answer: a, Score: sc})
+			docs = append(docs, doc)
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
+	sort.Slice(docs, func(i, j int) bool {
+		a, b := docs[i], docs[j]
+		if scores[a] != scores[b] {
+			return scores[a] > scores[b]
 		}
-		return hits[i].Answer.ID < hits[j].Answer.ID
+		return s.entries[a].id < s.entries[b].id
 	})
-	if len(hits) > k {
-		hits = hits[:k]
+	if len(docs) > k {
+		docs = docs[:k]
+	}
+	hits := make([]Hit, 0, len(docs))
+	for _, doc := range docs {
+		a, _ := s.entries[doc].answer(lang)
+		hits = append(hits, Hit{Answer: a, Score: scores[doc]})
 	}
 	return hits
 }
@@ -163,10 +168,13 @@ func tokenize(text string) []string {
 
 func runeKind(r rune) int {
 	switch {
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々':
-		return 2
-	case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-		return 1
+	case r < 0x80:
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
+			return 1
+		}
+		return 0
+	case r >= 0x3040 && r <= 0x30FF && r != 0x30FB, r == '々', unicode.Is(unicode.Han, r):
+		return 2 // hiragana, katakana (with ー), kanji
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
 		return 1
 	}
