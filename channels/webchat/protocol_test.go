@@ -3,6 +3,8 @@ package webchat
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +42,26 @@ func TestNewConversationGreetsAndAnswers(t *testing.T) {
 	if links, _ := r["links"].([]any); r.str("reply_to") != "c3" || len(links) != 1 {
 		t.Fatalf("reply %v: want the redelivery link", r)
 	}
+}
+
+// wrappedWriter is middleware that, like most, does not implement http.Hijacker.
+type wrappedWriter struct{ http.ResponseWriter }
+
+func (w wrappedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func TestUpgradeThroughMiddleware(t *testing.T) {
+	s, err := New(newFakeEngine(), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner := s.Handler()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inner.ServeHTTP(wrappedWriter{w}, r)
+	}))
+	defer ts.Close()
+	defer s.Shutdown(context.Background())
+	c := dial(t, ts, "")
+	expect(t, c, "session")
 }
 
 func TestEnglishFromAcceptLanguage(t *testing.T) {

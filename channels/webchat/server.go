@@ -93,7 +93,7 @@ func (s *Server) ServeWS(w http.ResponseWriter, r *http.Request) {
 		token = ""
 	}
 	lang := requestLang(r)
-	ws, err := s.upgrader.Upgrade(w, r, nil)
+	ws, err := s.upgrader.Upgrade(hijacker(w), r, nil)
 	if err != nil {
 		s.log.WithError(err).Debug("upgrade refused")
 		return // the upgrader already answered with an HTTP error
@@ -114,6 +114,21 @@ func (s *Server) ServeWS(w http.ResponseWriter, r *http.Request) {
 		defer s.wg.Done()
 		c.run(token)
 	}()
+}
+
+// hijacker unwraps middleware writers (metrics, logging) until one can be hijacked:
+// gorilla/websocket needs an http.Hijacker and does not look through Unwrap itself.
+func hijacker(w http.ResponseWriter) http.ResponseWriter {
+	for {
+		if _, ok := w.(http.Hijacker); ok {
+			return w
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return w
+		}
+		w = u.Unwrap()
+	}
 }
 
 // Send pushes an agent message or a system notice to every connection of the session.
