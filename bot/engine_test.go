@@ -12,6 +12,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/toiawase/toiawase/bot/store"
+	"github.com/toiawase/toiawase/faq"
 	"github.com/toiawase/toiawase/intents"
 )
 
@@ -369,5 +370,15 @@ func TestSetContentNeedsEveryMessage(t *testing.T) {
 	_, err := New(Config{Classifier: newFakeClassifier(), Content: fakeContent{missing: "welcome"}})
 	if err == nil {
 		t.Fatal("New accepted content without the welcome message")
+	}
+}
+
+func TestRealContentHasEveryMessage(t *testing.T) {
+	set, err := faq.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkMessages(set); err != nil {
+		t.Fatalf("the embedded FAQ lacks messages the engine renders: %v", err)
 	}
 }

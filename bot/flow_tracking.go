@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/toiawase/toiawase/intents"
@@ -34,7 +36,11 @@ func (t *turn) track(intent string) error {
 	case !m.Valid || len(m.Carriers) == 0:
 		t.s.Pending, t.s.PendingIntent, t.s.Number, t.s.Carriers = slotNumber, intent, "", nil
 		t.s.Retries++
-		if err := t.say("check_digit_failed", msgArgs{number: displayNumber(m.Number)}); err != nil {
+		id := "check_digit_failed"
+		if len(m.Carriers) == 0 {
+			id = "number_unrecognised"
+		}
+		if err := t.say(id, msgArgs{number: displayNumber(m.Number)}); err != nil {
 			return err
 		}
 		if q, ok := t.intentChoice(intents.FindNumber); ok {
@@ -69,30 +75,46 @@ func (t *turn) result(intent, number, carrier string) error {
 	if !found {
 		t.reply.Tracking = append(t.reply.Tracking, TrackingResult{Number: number, Carriers: []string{carrier}, Valid: true, URL: url})
 	}
-	if err := t.say("tracking_result", msgArgs{number: displayNumber(number), carrier: name, url: url}); err != nil {
+	id := "tracking_result"
+	if url == "" {
+		id = "tracking_result_no_link"
+	}
+	if err := t.say(id, msgArgs{number: displayNumber(number), carrier: name, url: url}); err != nil {
 		return err
 	}
 	if url != "" {
 		t.link(Link{Label: name, URL: url})
 	}
-	ans, ok := t.c.ForIntent(intent, t.s.Lang)
-	if !ok {
-		return nil
-	}
-	if intent != intents.TrackPackage {
-		// redelivery and not_tracking: the curated next steps
-		t.answer(ans)
-		return nil
-	}
-	for _, ch := range ans.Choices {
-		t.choice(QuickReply{Label: ch.Label, Value: ch.Value})
+	switch intent {
+	case intents.Redelivery:
+		// the carrier's own redelivery steps when the FAQ has them
+		if ans, ok := t.c.Get("redelivery_"+carrier, t.s.Lang); ok {
+			t.answer(ans)
+		} else if ans, ok := t.c.ForIntent(intent, t.s.Lang); ok {
+			t.answer(ans)
+		}
+	case intents.NotTracking:
+		if ans, ok := t.c.ForIntent(intent, t.s.Lang); ok {
+			t.answer(ans)
+		}
+	default:
+		// what people usually need next
+		for _, l := range []string{intents.Redelivery, intents.NotTracking, intents.MissingPackage} {
+			if q, ok := t.intentChoice(l); ok {
+				t.choice(q)
+			}
+		}
 	}
 	return nil
 }
 
 // askCarrier asks which of the candidate carriers printed the label.
 func (t *turn) askCarrier() error {
-	if err := t.say("ask_carrier", msgArgs{number: displayNumber(t.s.Number)}); err != nil {
+	id := "ask_carrier"
+	if len(t.s.Number) == 11 && slices.Contains(t.s.Carriers, "japanpost") {
+		id = "ask_registered_mail" // Japan Post registered mail shares its shape with DHL
+	}
+	if err := t.say(id, msgArgs{number: displayNumber(t.s.Number)}); err != nil {
 		return err
 	}
 	for _, id := range t.s.Carriers {
@@ -136,8 +158,21 @@ func (t *turn) orderNotTracking() error {
 	intent = intentOr(intent, intents.TrackPackage)
 	t.s.Pending, t.s.PendingIntent, t.s.Misses = slotNumber, intent, 0
 	t.reply.Intent = intents.OrderVsTracking
-	if err := t.say("order_not_tracking", msgArgs{order: t.found.Orders[0].Number}); err != nil {
+	o := t.found.Orders[0]
+	id := "order_not_tracking"
+	if o.Digital {
+		id = "digital_order"
+		t.clearPending() // nothing to track
+		t.reply.Intent = intents.Kindle
+	}
+	if err := t.say(id, msgArgs{order: o.Number}); err != nil {
 		return err
+	}
+	if o.Digital {
+		if q, ok := t.intentChoice(intents.Kindle); ok {
+			t.choice(q)
+		}
+		return nil
 	}
 	if q, ok := t.intentChoice(intents.FindNumber); ok {
 		t.choice(q)
@@ -178,3 +213,9 @@ func carrierAliases(id string) []string {
 	}
 	return nil
 }
+
+// phonePattern matches a Japanese mobile number (070/080/090), with or without hyphens.
+var phonePattern = regexp.MustCompile(`(?:^|[^0-9])0[789]0-?[0-9]{4}-?[0-9]{4}(?:[^0-9]|$)`)
+
+// looksLikePhone reports whether text holds a mobile phone number.
+func looksLikePhone(text string) bool { return phonePattern.MatchString(text) }

@@ -10,10 +10,11 @@ import (
 // order and agent, all always given (empty when they do not apply).
 func Messages() []string {
 	return []string{
-		"welcome", "session_resumed", "ask_tracking_number", "ask_carrier", "tracking_result",
-		"check_digit_failed", "order_not_tracking", "looks_repaired", "unsure", "offer_human",
-		"handoff_started", "handoff_unavailable", "agent_joined", "agent_left", "nobody_answered",
-		"sensitive_refused", "lang_switched", "too_long", "empty",
+		"welcome", "session_resumed", "ask_tracking_number", "ask_carrier", "ask_registered_mail",
+		"tracking_result", "tracking_result_no_link", "check_digit_failed", "number_unrecognised",
+		"order_not_tracking", "digital_order", "looks_repaired", "looks_like_phone", "unsure",
+		"offer_human", "choice_human", "handoff_started", "handoff_unavailable", "agent_joined",
+		"agent_left", "nobody_answered", "sensitive_refused", "lang_switched", "too_long", "empty",
 	}
 }
 

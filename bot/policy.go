@@ -164,6 +164,10 @@ func (t *turn) message() error {
 		}
 		return t.track(intent)
 	}
+	if t.s.Pending == slotNumber && looksLikePhone(t.text) {
+		t.reply.Intent = t.s.PendingIntent
+		return t.say("looks_like_phone", msgArgs{})
+	}
 	if len(t.found.Orders) > 0 && (t.s.Pending == slotNumber || !confident ||
 		trackingIntent(t.pred.Intent) || t.pred.Intent == intents.FindNumber) {
 		return t.orderNotTracking()

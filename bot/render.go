@@ -105,16 +105,13 @@ func (t *turn) intentChoice(label string) (QuickReply, bool) {
 	return QuickReply{Label: a.Title, Value: ActionIntent + label}, true
 }
 
-// humanChoice is the "talk to a person" quick reply. Its label comes from the content:
-// the contact_support answer's own follow-up with value "human", else that answer's title.
+// humanChoice is the "talk to a person" quick reply.
 func (t *turn) humanChoice() QuickReply {
-	a, _ := t.c.ForIntent(intents.ContactSupport, t.s.Lang)
-	for _, ch := range a.Choices {
-		if ch.Value == ActionHuman {
-			return QuickReply{Label: ch.Label, Value: ActionHuman}
-		}
+	label, err := t.c.Message("choice_human", t.s.Lang, msgArgs{}.m())
+	if err != nil { // checked by SetContent; cannot happen
+		label = ActionHuman
 	}
-	return QuickReply{Label: a.Title, Value: ActionHuman}
+	return QuickReply{Label: label, Value: ActionHuman}
 }
 
 // carrierName is the carrier's display name in the session language (its id when unknown).
