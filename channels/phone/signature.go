@@ -5,13 +5,15 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Signature is Twilio's request signature (X-Twilio-Signature): HMAC-SHA1 keyed with the
 // auth token over the full request URL followed by every POST parameter, sorted by name,
-// as name then value with nothing between; base64 (standard, padded).
+// as name then value with nothing between (a repeated name once per distinct value, values
+// sorted); base64 (standard, padded).
 func Signature(authToken, fullURL string, form url.Values) string {
 	names := make([]string, 0, len(form))
 	for k := range form {
@@ -21,8 +23,10 @@ func Signature(authToken, fullURL string, form url.Values) string {
 	mac := hmac.New(sha1.New, []byte(authToken))
 	mac.Write([]byte(fullURL))
 	for _, k := range names {
+		// Each distinct value once, sorted, as Twilio's helper libraries do.
 		vals := append([]string(nil), form[k]...)
 		sort.Strings(vals)
+		vals = slices.Compact(vals)
 		for _, v := range vals {
 			mac.Write([]byte(k))
 			mac.Write([]byte(v))
