@@ -26,13 +26,13 @@ type parsedTwiML struct {
 		Text     string `xml:",chardata"`
 	} `xml:"Say"`
 	Gather *struct {
-		Input               string `xml:"input,attr"`
-		Action              string `xml:"action,attr"`
-		Method              string `xml:"method,attr"`
-		ActionOnEmptyResult string `xml:"actionOnEmptyResult,attr"`
+		Input               string  `xml:"input,attr"`
+		Action              string  `xml:"action,attr"`
+		Method              string  `xml:"method,attr"`
+		ActionOnEmptyResult string  `xml:"actionOnEmptyResult,attr"`
 		FinishOnKey         *string `xml:"finishOnKey,attr"`
-		NumDigits           string `xml:"numDigits,attr"`
-		Timeout             string `xml:"timeout,attr"`
+		NumDigits           string  `xml:"numDigits,attr"`
+		Timeout             string  `xml:"timeout,attr"`
 		Say                 []struct {
 			Language string `xml:"language,attr"`
 			Text     string `xml:",chardata"`
