@@ -190,6 +190,9 @@ func TestSpeechCanBeReadAloud(t *testing.T) {
 			if m := longNumber.FindString(sp); m != "" {
 				t.Errorf("%s/%s: speech carries %q; spell long numbers digit by digit", a.ID, lang, m)
 			}
+			if lang == "ja" && strings.Contains(sp, "。 ") {
+				t.Errorf("%s/ja: speech has a space after 。: %q", a.ID, sp)
+			}
 			if len([]rune(sp)) > len([]rune(a.Text)) {
 				t.Errorf("%s/%s: speech is longer than the text", a.ID, lang)
 			}

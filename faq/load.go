@@ -252,7 +252,7 @@ func (l *loader) render(s *Set, file string, e entrySpec, known map[string]strin
 			ID: e.ID, Intent: e.Intent, Lang: lang,
 			Title:  strings.TrimSpace(ls.Title),
 			Text:   strings.TrimSpace(s.expand(ls.Text, lang, false)),
-			Speech: strings.TrimSpace(s.expand(ls.Speech, lang, true)),
+			Speech: tidySpeech(lang, s.expand(ls.Speech, lang, true)),
 		}
 		for _, key := range e.Links {
 			if c, ok := s.contacts[key]; ok {

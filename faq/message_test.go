@@ -14,7 +14,7 @@ var engineMessages = []string{
 	"multiple_numbers", "unsure", "offer_human", "handoff_started", "handoff_unavailable",
 	"agent_joined", "agent_left", "nobody_answered", "sensitive_refused", "lang_switched",
 	"welcome", "session_resumed", "too_long", "empty", "internal_error", "rate_limited",
-	"goodbye", "choice_human",
+	"goodbye", "choice_human", "handoff_unavailable_speech",
 }
 
 // fakeArgs fills every placeholder of message id with a recognisable value.

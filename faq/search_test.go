@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -71,5 +72,43 @@ func TestSearchFindsTheRightEntry(t *testing.T) {
 			}
 			t.Errorf("Search(%q) top 3 = %v, want %s among them", c.query, got, c.want)
 		})
+	}
+}
+
+func TestSearchLimits(t *testing.T) {
+	s := mustDefault(t)
+	if got := s.Search("再配達", "ja", 2); len(got) != 2 {
+		t.Errorf("Search(再配達, k=2) returned %d hits, want 2", len(got))
+	}
+	for _, q := range []string{"", "   ", "!!!"} {
+		if got := s.Search(q, "ja", 3); len(got) != 0 {
+			t.Errorf("Search(%q) = %d hits, want none", q, len(got))
+		}
+	}
+	if got := s.Search("再配達", "ja", 0); got != nil {
+		t.Errorf("Search(k=0) = %v, want nil", got)
+	}
+	hits := s.Search("再配達 ヤマト", "fr", 3)
+	if len(hits) == 0 || hits[0].Answer.Lang != "ja" {
+		t.Errorf("Search in an unknown language should search the Japanese answers, got %v", hits)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Score > hits[i-1].Score {
+			t.Errorf("hits not sorted by score: %v", hits)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"再配達", "再配 配達"},
+		{"ＡＭＡＺＯＮの荷物", "amazon の荷 荷物"},
+		{"Where are my packages?", "where package"},
+		{"追跡番号　１２３４", "追跡 跡番 番号 1234"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(tokenize(c.in), " "); got != c.want {
+			t.Errorf("tokenize(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

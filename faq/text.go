@@ -95,3 +95,13 @@ func spellDigits(s string) string {
 	}
 	return b.String()
 }
+
+// tidySpeech trims a spoken text and, in Japanese, drops the spaces that YAML line
+// folding leaves after 。 and 、 (Japanese does not separate sentences with spaces).
+func tidySpeech(lang, s string) string {
+	s = strings.TrimSpace(s)
+	if lang == "ja" {
+		s = strings.NewReplacer("。 ", "。", "、 ", "、", "？ ", "？").Replace(s)
+	}
+	return s
+}
