@@ -14,12 +14,14 @@ type cand struct {
 	shape    carrierSet
 	repaired bool
 	strip    bool // NW-7 start/stop letters removed
+	suppress bool // a phone or card number: its groups are taken, nothing is reported
 }
 
 // Scores: an order number or a number with a letter prefix beats a bare-digit number,
 // a valid number beats a repaired one, which beats a look-alike. Typical grouping
 // (one chunk, or chunks of at most 7 characters) adds groupBonus.
 const (
+	scoreSuppress = 28 // above any bare-digit number, below a prefixed one (1Z ... 0164307427)
 	scoreOrder    = 40
 	scorePrefixed = 30
 	scoreDigits   = 20
@@ -82,12 +84,13 @@ func (s *scanner) judge(i, j int) (cand, bool) {
 		c.order, c.score = true, scoreOrder+groupBonus
 		return c, true
 	}
-	if len(n) == 15 && (strings.HasPrefix(n, "34") || strings.HasPrefix(n, "37")) && allDigits(n) && luhn(n) {
-		return c, false // an American Express card number, not FedEx Ground
+	if isPhoneLike(n) || isCardLike(n) {
+		c.suppress, c.score = true, scoreSuppress
+		return c, true
 	}
 	m := stripCodabar(n)
 	c.strip = len(m) != len(n)
-	c.valid, c.shape = classify(m)
+	c.valid, c.shape = classify(m, true)
 	switch {
 	case c.valid != 0 && !allDigits(m):
 		c.score = scorePrefixed
@@ -184,6 +187,18 @@ func isNumberPunct(r rune) bool {
 
 func isAnyDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
 
+// isCardLike reports whether n looks like a payment card number: 15 digits starting
+// 34 or 37 (American Express) or 16 digits starting 3–6, passing the Luhn check.
+func isCardLike(n string) bool {
+	switch {
+	case len(n) == 15 && n[0] == '3' && (n[1] == '4' || n[1] == '7'):
+	case len(n) == 16 && n[0] >= '3' && n[0] <= '6':
+	default:
+		return false
+	}
+	return allDigits(n) && luhn(n)
+}
+
 // isOrderNumber reports whether n is an Amazon order number without its hyphens:
 // 17 digits, or D + 16 digits (digital orders, D01-...).
 func isOrderNumber(n string) bool {
@@ -239,6 +254,9 @@ func better(a, b cand, s *scanner) bool {
 
 // emit turns a chosen candidate into a Match or an Order.
 func (s *scanner) emit(c *cand) {
+	if c.suppress {
+		return
+	}
 	raw := s.text[s.g[c.i].start:s.g[c.j].end]
 	n := string(s.buf[s.g[c.i].b0:s.g[c.j].b1])
 	if c.order {

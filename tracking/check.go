@@ -9,7 +9,7 @@ package tracking
 // look-alike letters were replaced to get a valid number (Repaired: ask to confirm).
 func Check(s string) (Match, bool) {
 	n := stripCodabar(Normalize(s))
-	valid, shape := classify(n)
+	valid, shape := classify(n, false)
 	switch {
 	case valid != 0:
 		return Match{Raw: s, Number: n, Carriers: valid.ids(), Valid: true}, true

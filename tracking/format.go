@@ -57,6 +57,10 @@ type formatInfo struct {
 	lookalike bool
 	// digits: all-digit format, so look-alike repair (O→0 ...) may be tried.
 	digits bool
+	// notInText: not reported by Extract. US barcode formats of bare digits (SSCC-18,
+	// USPS 20) that lot, member and card-like numbers in Japanese messages pass one
+	// time in ten; Validate and Check still accept them.
+	notInText bool
 }
 
 // formats is the format table, indexed by formatKind.
@@ -71,13 +75,13 @@ var formats = [numFormats]formatInfo{
 	fS10:          {carriers: set(cS10), lookalike: true},
 	fUPS1Z:        {carriers: set(cUPS), lookalike: true},
 	fUPSWaybill:   {carriers: set(cUPS)},
-	fFedEx15:      {carriers: set(cFedEx), lookalike: true, digits: true},
+	fFedEx15:      {carriers: set(cFedEx), digits: true},
 	fFedEx96:      {carriers: set(cFedEx), digits: true},
-	fSSCC18:       {carriers: set(cFedEx), digits: true},
+	fSSCC18:       {carriers: set(cFedEx), digits: true, notInText: true},
 	fFedEx34:      {carriers: set(cFedEx), digits: true},
 	fFedExGSN34:   {carriers: set(cFedEx), digits: true},
 	fFedExASTRA32: {carriers: set(cFedEx), digits: true},
-	fUSPS20:       {carriers: set(cUSPS), digits: true},
+	fUSPS20:       {carriers: set(cUSPS), digits: true, notInText: true},
 	fUSPS22:       {carriers: set(cUSPS), digits: true},
 	fUSPS26:       {carriers: set(cUSPS), digits: true},
 	fUSPS420:      {carriers: set(cUSPS), digits: true},

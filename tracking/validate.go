@@ -13,7 +13,7 @@ func Validate(s string) []string {
 	if !ok {
 		return nil
 	}
-	valid, _ := classify(stripCodabar(n))
+	valid, _ := classify(stripCodabar(n), false)
 	return valid.ids()
 }
 
@@ -51,14 +51,15 @@ const maxNumber = 48
 
 // classify returns the carriers whose full rule holds for the normalised n (valid)
 // and those whose shape matched but whose check digit failed, limited to formats that
-// report look-alikes (shape). Formats only accepted when named are left out.
-func classify(n string) (valid, shape carrierSet) {
+// report look-alikes (shape). Formats only accepted when named are left out, and
+// with inText so are the formats Extract does not report.
+func classify(n string, inText bool) (valid, shape carrierSet) {
 	if len(n) < 10 || len(n) > maxNumber || isPhoneLike(n) {
 		return 0, 0
 	}
 	for k := formatKind(0); k < numFormats; k++ {
 		f := &formats[k]
-		if f.claim == claimNamed {
+		if f.claim == claimNamed || (inText && f.notInText) {
 			continue
 		}
 		sh, ok := k.match(n)
