@@ -2,8 +2,8 @@ package phone
 
 import "strings"
 
-// MaskCaller hides a phone number for logs, keeping its last two digits:
-// "+819012345678" -> "+8*********78". Empty stays empty.
+// MaskCaller hides a phone number for logs, keeping its first character and its last
+// two digits: "+819012345678" -> "+**********78". Empty stays empty.
 func MaskCaller(s string) string { return maskKeep(s, 2, 1) }
 
 // maskNumber hides a tracking number for logs, keeping its last four characters.
