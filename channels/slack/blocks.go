@@ -62,8 +62,9 @@ func ticketMessage(tx texts, t ticket, timeout time.Duration) message {
 		if s == "" {
 			return tx.get("none")
 		}
-		return escape(Mask(s))
+		return s
 	}
+	masked := func(s string) string { return or(escape(Mask(s))) }
 	field := func(key, val string) *slackgo.TextBlockObject {
 		return mrkdwn("*" + tx.get(key) + "*\n" + val)
 	}
@@ -72,10 +73,10 @@ func ticketMessage(tx texts, t ticket, timeout time.Duration) message {
 		nums = append(nums, "`"+MaskKeep4(n)+"`")
 	}
 	fields := []*slackgo.TextBlockObject{
-		field("field_lang", or(t.Lang)),
-		field("field_intent", or(t.Intent)),
-		field("field_reason", or(t.Reason)),
-		field("field_channel", or(t.Ticket.Channel)),
+		field("field_lang", masked(t.Lang)),
+		field("field_intent", masked(t.Intent)),
+		field("field_reason", masked(t.Reason)),
+		field("field_channel", masked(t.Ticket.Channel)),
 		field("field_tracking", or(strings.Join(nums, " "))),
 	}
 	if t.Caller != "" {
@@ -94,7 +95,7 @@ func ticketMessage(tx texts, t ticket, timeout time.Duration) message {
 	if buttons := ticketButtons(tx, t); len(buttons) > 0 {
 		blocks = append(blocks, slackgo.NewActionBlock("ticket", buttons...))
 	}
-	return message{Text: title + ": " + stateText(tx, t, timeout), Blocks: blocks}
+	return message{Text: title + " — " + stateText(tx, t, timeout), Blocks: blocks}
 }
 
 func ticketButtons(tx texts, t ticket) []slackgo.BlockElement {
@@ -137,7 +138,7 @@ func recentText(tx texts, turns []store.Turn) string {
 		if tn.From == "" || strings.HasPrefix(who, "from_") {
 			who = tx.get("from_system")
 		}
-		line := "\n> *" + who + ":* " + escape(clip(strings.Join(strings.Fields(Mask(tn.Text)), " "), turnRunes))
+		line := "\n> " + tx.get("speaker", "who", who) + " " + escape(clip(strings.Join(strings.Fields(Mask(tn.Text)), " "), turnRunes))
 		if b.Len()+len(line) > sectionLimit {
 			break
 		}

@@ -217,7 +217,7 @@ func actionBody(trigger, action, session, userID, userName string) string {
 		"trigger_id": trigger,
 		"user":       map[string]string{"id": userID, "name": userName},
 		"channel":    map[string]string{"id": testChannel},
-		"actions":    []map[string]string{{"action_id": action, "value": session, "type": "button", "action_ts": "1700000001.1"}},
+		"actions":    []map[string]string{{"action_id": action, "block_id": "ticket", "value": session, "type": "button", "action_ts": "1700000001.1"}},
 	}
 	b, _ := json.Marshal(p)
 	return "payload=" + url.QueryEscape(string(b))

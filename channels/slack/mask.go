@@ -85,14 +85,14 @@ func followedByUnit(rest string) bool {
 func hideAlnum(s string, keep int) string {
 	total := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			total++
 		}
 	}
 	var b strings.Builder
 	seen := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			seen++
 			if seen <= total-keep {
 				b.WriteRune(bullet)
@@ -102,6 +102,11 @@ func hideAlnum(s string, keep int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isAlnum: an ASCII letter or any digit (not kana, whose long mark ー is a dash here).
+func isAlnum(r rune) bool {
+	return unicode.IsDigit(r) || (r < 0x80 && unicode.IsLetter(r))
 }
 
 // luhn reports whether the digits of s pass the Luhn check used by card numbers.

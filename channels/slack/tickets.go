@@ -24,11 +24,11 @@ func (s ticketState) open() bool { return s == stateWaiting || s == stateTaken }
 type ticket struct {
 	bot.Ticket
 	SlackChannel string // where the ticket message is (the hand-off channel)
-	TS        string // the ticket message, and so the thread
-	State     ticketState
-	AgentID   string // Slack user id of the agent who took it
-	AgentName string // their display name, as the customer sees it
-	Opened    time.Time
+	TS           string // the ticket message, and so the thread
+	State        ticketState
+	AgentID      string // Slack user id of the agent who took it
+	AgentName    string // their display name, as the customer sees it
+	Opened       time.Time
 }
 
 // outcome is the result of an agent's action on a ticket.
