@@ -86,7 +86,7 @@ func (c *conn) run(token string) {
 			break
 		}
 		if !c.limiter.Allow() {
-			c.sendError(codeRateLimited, "")
+			c.sendError(codeRateLimited, frameID(typ, data))
 			continue
 		}
 		switch {
@@ -375,6 +375,21 @@ func closeReason(code int) string {
 		return "message too big"
 	}
 	return ""
+}
+
+// frameID is the id of a text frame, when it has a readable one, so that an error
+// frame can say which message was dropped.
+func frameID(typ int, data []byte) string {
+	if typ != websocket.TextMessage || !utf8.Valid(data) {
+		return ""
+	}
+	var f struct {
+		ID string `json:"id"`
+	}
+	if json.Unmarshal(data, &f) != nil || len(f.ID) > maxIDBytes {
+		return ""
+	}
+	return f.ID
 }
 
 // readLimited reads a frame of at most max bytes; a longer one is read to its end and

@@ -128,6 +128,9 @@ func TestRateLimitedThenUsable(t *testing.T) {
 	for range 3 {
 		f := read(t, c)
 		got[f.str("type")+":"+f.str("code")]++
+		if f.str("code") == "rate_limited" && f.str("reply_to") != "c" {
+			t.Fatalf("rate_limited error %v: want reply_to c, the dropped message", f)
+		}
 	}
 	if got["reply:"] != 2 || got["error:rate_limited"] != 1 {
 		t.Fatalf("frames %v: want two replies and one rate_limited error", got)

@@ -252,6 +252,7 @@
       this.system(f.text);
       break;
     case 'error':
+      this.failed(f.reply_to);
       this.answered(f.reply_to);
       this.system(f.message || f.code, true);
       break;
@@ -304,6 +305,13 @@
     if (!id) { return; }
     this.outbox = this.outbox.filter(function (o) { return o.frame.id !== id; });
     this.showTyping(this.outbox.length > 0);
+  };
+
+  // failed marks the bubble of a message the server refused (too long, too fast...).
+  Chat.prototype.failed = function (id) {
+    this.outbox.forEach(function (o) {
+      if (o.frame.id === id) { o.bubble.classList.add('tw-failed'); }
+    });
   };
 
   Chat.prototype.showTyping = function (on) {

@@ -1,0 +1,197 @@
+package loadtest
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+//go:embed messages.json
+var messagesJSON []byte
+
+// Messages returns the realistic customer messages the sessions send, in order.
+func Messages() ([]string, error) {
+	var m []string
+	if err := json.Unmarshal(messagesJSON, &m); err != nil {
+		return nil, fmt.Errorf("loadtest: messages: %w", err)
+	}
+	if len(m) == 0 {
+		return nil, errors.New("loadtest: messages: none")
+	}
+	return m, nil
+}
+
+// Options shape a Run.
+type Options struct {
+	// Sessions is the number of concurrent websocket sessions. Zero means 1.
+	Sessions int
+	// Messages is how many messages each session sends. Zero means 1.
+	Messages int
+	// Think is the pause before each message of a session, spread ±50% at random and
+	// offset at the start so sessions do not send in step. Zero: a session sends its
+	// next message as soon as the answer to the last one arrived (saturation).
+	Think time.Duration
+	// Welcome is how many frames the server sends on connect before the session may
+	// talk (2 for the chat: session + greeting; 0 for an echo server).
+	Welcome int
+	// DialConcurrency bounds concurrent handshakes. Zero means 64.
+	DialConcurrency int
+	// ReplyTimeout bounds the wait for one answer. Zero means 30s.
+	ReplyTimeout time.Duration
+	// Texts are the messages to send; empty means Messages().
+	Texts []string
+}
+
+// Result is what a Run measured.
+type Result struct {
+	Sessions int           // sessions that connected
+	Replies  int           // answers received (a reply, an ack, or an echo)
+	Errors   int           // error frames received instead of an answer
+	Elapsed  time.Duration // from the first message sent to the last answer
+	P50, P99 time.Duration // answer latency
+	Max      time.Duration
+}
+
+// Rate is the answers per second.
+func (r Result) Rate() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.Replies) / r.Elapsed.Seconds()
+}
+
+// Run connects opt.Sessions sessions to url (ws://.../ws), lets each send opt.Messages
+// messages one at a time, waiting for each answer, and measures the answers.
+func Run(ctx context.Context, url string, opt Options) (Result, error) {
+	opt = opt.withDefaults()
+	texts := opt.Texts
+	if len(texts) == 0 {
+		var err error
+		if texts, err = Messages(); err != nil {
+			return Result{}, err
+		}
+	}
+	conns, err := dialAll(ctx, url, opt.Sessions, opt.DialConcurrency, opt.Welcome)
+	if err != nil {
+		return Result{}, err
+	}
+	defer closeAll(conns)
+
+	lat := make([][]time.Duration, len(conns))
+	errs := make([]int, len(conns))
+	failures := make([]error, len(conns))
+	var wg sync.WaitGroup
+	start := time.Now()
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lat[i], errs[i], failures[i] = talk(ctx, c, i, texts, opt)
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if err := errors.Join(failures...); err != nil {
+		return Result{}, fmt.Errorf("loadtest: run: %w", err)
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	r := Result{Sessions: len(conns), Replies: len(all), Elapsed: elapsed}
+	for _, e := range errs {
+		r.Errors += e
+	}
+	if len(all) > 0 {
+		r.P50 = all[len(all)*50/100]
+		r.P99 = all[min(len(all)-1, len(all)*99/100)]
+		r.Max = all[len(all)-1]
+	}
+	return r, nil
+}
+
+func (o Options) withDefaults() Options {
+	o.Sessions = max(o.Sessions, 1)
+	o.Messages = max(o.Messages, 1)
+	if o.DialConcurrency <= 0 {
+		o.DialConcurrency = 64
+	}
+	if o.ReplyTimeout <= 0 {
+		o.ReplyTimeout = 30 * time.Second
+	}
+	return o
+}
+
+// outFrame is what a session sends; answer is what it waits for.
+type outFrame struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+type answer struct {
+	Type    string `json:"type"`
+	ID      string `json:"id"`       // an echo server sends the frame back
+	ReplyTo string `json:"reply_to"` // the chat answers it
+}
+
+// talk is one session: send, wait for the answer, think, repeat.
+func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Options) ([]time.Duration, int, error) {
+	lat := make([]time.Duration, 0, opt.Messages)
+	errCount := 0
+	rng := rand.New(rand.NewPCG(uint64(n), 7))
+	if opt.Think > 0 && !sleep(ctx, time.Duration(rng.Int64N(int64(opt.Think)))) {
+		return lat, errCount, ctx.Err()
+	}
+	for i := range opt.Messages {
+		if i > 0 && opt.Think > 0 {
+			d := opt.Think/2 + time.Duration(rng.Int64N(int64(opt.Think)))
+			if !sleep(ctx, d) {
+				return lat, errCount, ctx.Err()
+			}
+		}
+		id := fmt.Sprintf("m%d", i)
+		b, _ := json.Marshal(outFrame{Type: "message", ID: id, Text: texts[(n+i)%len(texts)]})
+		sent := time.Now()
+		if err := c.WriteMessage(websocket.TextMessage, b); err != nil {
+			return lat, errCount, fmt.Errorf("session %d: send: %w", n, err)
+		}
+		c.SetReadDeadline(time.Now().Add(opt.ReplyTimeout))
+		for {
+			_, data, err := c.ReadMessage()
+			if err != nil {
+				return lat, errCount, fmt.Errorf("session %d: wait for answer %d: %w", n, i, err)
+			}
+			var a answer
+			if json.Unmarshal(data, &a) != nil {
+				continue
+			}
+			if a.ReplyTo == id || (a.ReplyTo == "" && a.ID == id) {
+				if a.Type == "error" {
+					errCount++
+				} else {
+					lat = append(lat, time.Since(sent))
+				}
+				break
+			}
+		}
+	}
+	return lat, errCount, nil
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -1,0 +1,107 @@
+package loadtest
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/toiawase/toiawase/channels/webchat"
+)
+
+func startChat(t testing.TB) string {
+	t.Helper()
+	srv, err := webchat.New(&FakeEngine{}, webchat.Config{MessagesPerSecond: 1e6, Burst: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { ts.Close(); srv.Shutdown(context.Background()) })
+	return "ws" + strings.TrimPrefix(ts.URL, "http") + "/ws"
+}
+
+func startEcho(t testing.TB) string {
+	t.Helper()
+	ts := httptest.NewServer(Echo())
+	t.Cleanup(ts.Close)
+	return "ws" + strings.TrimPrefix(ts.URL, "http")
+}
+
+func TestRunCountsEveryAnswer(t *testing.T) {
+	tests := []struct {
+		name    string
+		url     func(testing.TB) string
+		welcome int
+	}{
+		{"chat", startChat, 2},
+		{"echo", startEcho, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			r, err := Run(ctx, tt.url(t), Options{Sessions: 20, Messages: 5, Welcome: tt.welcome})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Sessions != 20 || r.Replies != 100 || r.Errors != 0 {
+				t.Fatalf("result %+v: want 20 sessions and 100 answers, no errors", r)
+			}
+			if r.P50 <= 0 || r.P50 > r.P99 || r.P99 > r.Max || r.Rate() <= 0 {
+				t.Fatalf("result %+v: latencies out of order", r)
+			}
+		})
+	}
+}
+
+func TestRateLimitedAnswersCountAsErrors(t *testing.T) {
+	srv, err := webchat.New(&FakeEngine{}, webchat.Config{MessagesPerSecond: 1, Burst: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	defer srv.Shutdown(context.Background())
+	r, err := Run(context.Background(), "ws"+strings.TrimPrefix(ts.URL, "http")+"/ws", Options{Sessions: 1, Messages: 5, Welcome: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Replies+r.Errors != 5 || r.Errors == 0 {
+		t.Fatalf("result %+v: want the rate-limited messages counted as errors", r)
+	}
+}
+
+func TestIdleSessionsStayOpen(t *testing.T) {
+	url := startChat(t)
+	s, err := OpenIdle(context.Background(), url, 50, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Len() != 50 {
+		t.Fatalf("%d idle sessions, want 50", s.Len())
+	}
+	if rss, err := RSS("self"); err != nil || rss <= 0 {
+		t.Fatalf("RSS(self) = %d, %v", rss, err)
+	}
+}
+
+// BenchmarkChatRoundTrip: one message and its answer through the web chat with the
+// fake engine, 100 concurrent sessions. Compare with BenchmarkEchoRoundTrip.
+func BenchmarkChatRoundTrip(b *testing.B) { benchRoundTrip(b, startChat(b), 2) }
+
+// BenchmarkEchoRoundTrip: the same through a bare gorilla echo server.
+func BenchmarkEchoRoundTrip(b *testing.B) { benchRoundTrip(b, startEcho(b), 0) }
+
+func benchRoundTrip(b *testing.B, url string, welcome int) {
+	const sessions = 100
+	msgs := max(1, b.N/sessions)
+	b.ResetTimer()
+	r, err := Run(context.Background(), url, Options{Sessions: sessions, Messages: msgs, Welcome: welcome})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(r.Rate(), "msg/s")
+	b.ReportMetric(float64(r.P99.Microseconds()), "p99-µs")
+}
