@@ -11,11 +11,11 @@ func digit(c byte) int { return int(c - '0') }
 // digits before it, modulo 7. This is 7DR (Yamato, Sagawa, Japan Post 12 digits),
 // the Japan Post 11-digit 書留 rule and DHL Express (10 and 11 digits).
 func mod7(n string) bool {
-	r := 0
+	var v uint64 // at most 11 digits before the check digit: no overflow
 	for i := 0; i < len(n)-1; i++ {
-		r = (r*10 + digit(n[i])) % 7
+		v = v*10 + uint64(n[i]-'0')
 	}
-	return r == digit(n[len(n)-1])
+	return int(v%7) == digit(n[len(n)-1])
 }
 
 // gs1 reports whether the last digit of n is the GS1 mod-10 check digit of the

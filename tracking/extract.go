@@ -60,6 +60,12 @@ func (s *scanner) scan() {
 	inGroup, skipping := false, false
 	seps, sepJoin := 0, joinWeak
 	for i := 0; i < len(t); {
+		if s.ng == 0 && !inGroup {
+			if skip := skipPlain(t, i); skip > 0 {
+				i += skip
+				continue
+			}
+		}
 		k, b, lower, size := classAt(t, i)
 		switch k {
 		case kAlnum, kLook:
@@ -124,6 +130,30 @@ func (s *scanner) scan() {
 		s.endGroup()
 	}
 	s.flush()
+}
+
+// skipPlain returns how many bytes at t[i] can be skipped outright when no run is
+// open: an ASCII character that is not a letter or digit, or a whole well-formed
+// multi-byte character that is not full-width (the ＡＢＣ/０１２ block starts with 0xEF).
+// It returns 0 when classAt must look.
+func skipPlain(t string, i int) int {
+	c := t[i]
+	switch {
+	case c < 0x80:
+		if isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z') {
+			return 0
+		}
+		return 1
+	case c >= 0xE0 && c < 0xF0 && c != 0xEF:
+		if i+2 < len(t) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80 {
+			return 3
+		}
+	case c >= 0xC2 && c < 0xE0:
+		if i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	}
+	return 0
 }
 
 // endGroup closes the last group; a letters-only word longer than maxWord ends the run.

@@ -8,12 +8,21 @@ package tracking
 // passes 7DR is valid for yamato, sagawa and japanpost at once: the number alone cannot
 // tell them apart. Ten or eleven digits starting with 0 are read as a phone number.
 func Validate(s string) []string {
+	if isClean(s) {
+		valid, _ := classify(stripCodabar(s), false)
+		return valid.ids()
+	}
 	var buf [maxNumber]byte
-	n, ok := normalizeInto(&buf, s)
-	if !ok {
+	k, ascii := asciiNormalize(&buf, s)
+	if !ascii {
+		valid, _ := classify(stripCodabar(Normalize(s)), false)
+		return valid.ids()
+	}
+	if k < 0 {
 		return nil
 	}
-	valid, _ := classify(stripCodabar(n), false)
+	// The conversion stays on the stack: classify keeps nothing of its argument.
+	valid, _ := classify(stripCodabar(string(buf[:k])), false)
 	return valid.ids()
 }
 
@@ -57,9 +66,10 @@ func classify(n string, inText bool) (valid, shape carrierSet) {
 	if len(n) < 10 || len(n) > maxNumber || isPhoneLike(n) {
 		return 0, 0
 	}
-	for k := formatKind(0); k < numFormats; k++ {
+	kinds, nk := kindsFor(n)
+	for _, k := range kinds[:nk] {
 		f := &formats[k]
-		if f.claim == claimNamed || (inText && f.notInText) {
+		if inText && f.notInText {
 			continue
 		}
 		sh, ok := k.match(n)
@@ -71,6 +81,47 @@ func classify(n string, inText bool) (valid, shape carrierSet) {
 		}
 	}
 	return valid, shape &^ valid
+}
+
+// kindsFor lists the formats (other than those accepted only when named) that a
+// normalised number of n's length and first letters can have.
+func kindsFor(n string) (k [5]formatKind, count int) {
+	add := func(fs ...formatKind) {
+		for _, f := range fs {
+			k[count] = f
+			count++
+		}
+	}
+	switch len(n) {
+	case 10:
+		add(fDHL10)
+	case 11:
+		add(fJP11, fDHL11, fUPSWaybill)
+	case 12:
+		add(f7DR12, fFedEx12)
+	case 13:
+		add(fS10JP, fS10CN, fS10)
+	case 15:
+		add(fFedEx15, fSF15, fTBA)
+	case 18:
+		add(fUPS1Z, fSSCC18, fYunYT, f4PX)
+	case 20, 21:
+		add(fUSPS20, fDHLJD)
+	case 22:
+		add(fFedEx96, fUSPS22)
+	case 26:
+		add(fUSPS26)
+	case 30, 38:
+		add(fUSPS420)
+	case 32:
+		add(fFedExASTRA32)
+	case 34:
+		add(fFedEx34, fFedExGSN34, fUSPS420)
+	}
+	if len(n) >= 12 && n[0] == 'G' && n[1] == 'M' {
+		add(fDHLGM)
+	}
+	return k, count
 }
 
 // isPhoneLike reports whether n looks like a Japanese phone number: 10 or 11 digits
@@ -88,30 +139,46 @@ func stripCodabar(n string) string {
 	return n
 }
 
-// normalizeInto normalises s into buf without allocating when s is ASCII (the
-// common case); other input goes through Normalize. ok is false when the result
-// cannot be a number (too long).
+// normalizeInto normalises s for ValidFor: ASCII through asciiNormalize, anything
+// else through Normalize. ok is false when the result is too long to be a number.
 func normalizeInto(buf *[maxNumber]byte, s string) (string, bool) {
 	if isClean(s) {
 		return s, len(s) <= maxNumber
 	}
-	k := 0
-	for i := 0; i < len(s); i++ {
+	k, ascii := asciiNormalize(buf, s)
+	if !ascii {
+		n := Normalize(s)
+		return n, len(n) <= maxNumber
+	}
+	if k < 0 {
+		return "", false
+	}
+	return string(buf[:k]), true
+}
+
+// asciiNormalize does Normalize's work into buf for s made of ASCII, full-width
+// letters and digits, spaces and dash look-alikes (what customers type), and returns
+// the length, or -1 when the result does not fit. ascii is false when s holds any
+// other character; the caller then uses Normalize.
+func asciiNormalize(buf *[maxNumber]byte, s string) (k int, ascii bool) {
+	for i := 0; i < len(s); {
+		kind, b, _, size := classAt(s, i)
 		c := s[i]
 		switch {
-		case c >= 0x80:
-			n := Normalize(s)
-			return n, len(n) <= maxNumber
-		case c == ' ' || c == '-' || (c >= '\t' && c <= '\r'): // what Normalize deletes
+		case kind == kAlnum:
+			c = b
+		case kind == kStrong || kind == kWeak || (c >= '\t' && c <= '\r'):
+			i += size
 			continue
-		case c >= 'a' && c <= 'z':
-			c -= 'a' - 'A'
+		case c >= 0x80:
+			return 0, false
 		}
 		if k == len(buf) {
-			return "", false
+			return -1, true
 		}
 		buf[k] = c
 		k++
+		i += size
 	}
-	return string(buf[:k]), true
+	return k, true
 }
