@@ -148,11 +148,11 @@ func (m *Memory) Append(ctx context.Context, id string, t Turn) error {
 	if !ok {
 		return fmt.Errorf("append turn: %w", ErrNotFound)
 	}
-	if len(e.turns) >= m.maxTurns {
-		n := copy(e.turns, e.turns[len(e.turns)-m.maxTurns+1:])
+	e.turns = append(e.turns, t)
+	if len(e.turns) >= 2*m.maxTurns { // trim now and then, not on every append
+		n := copy(e.turns, e.turns[len(e.turns)-m.maxTurns:])
 		e.turns = e.turns[:n]
 	}
-	e.turns = append(e.turns, t)
 	return nil
 }
 
@@ -172,6 +172,9 @@ func (m *Memory) Transcript(ctx context.Context, id string, n int) ([]Turn, erro
 		return nil, nil
 	}
 	turns := e.turns
+	if len(turns) > m.maxTurns {
+		turns = turns[len(turns)-m.maxTurns:]
+	}
 	if n > 0 && len(turns) > n {
 		turns = turns[len(turns)-n:]
 	}
