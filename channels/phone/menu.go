@@ -106,6 +106,9 @@ type Menu struct {
 	Langs    map[string]LangFormat `yaml:"langs"`
 	Messages map[string]Text       `yaml:"messages"`
 	Nodes    map[string]*Node      `yaml:"nodes"`
+	// NoOperatorDrop lists, per language, phrases of sentences to leave out of the spoken
+	// alternative when no operator can take the call (the FAQ answer may offer one).
+	NoOperatorDrop map[string][]string `yaml:"no_operator_drop"`
 	// Shared holds YAML anchors used by several nodes; it is not read otherwise.
 	Shared yaml.Node `yaml:"shared"`
 }

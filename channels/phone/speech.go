@@ -35,3 +35,44 @@ func fill(s string, vars map[string]string) string {
 func speakable(s string) bool {
 	return strings.TrimSpace(s) != "" && !urlish.MatchString(s)
 }
+
+// sentences splits spoken text after each 。 ! ? or . that ends a sentence.
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		end := r == '。' || ((r == '.' || r == '!' || r == '?') && (i+1 == len(rs) || rs[i+1] == ' '))
+		if end {
+			if t := strings.TrimSpace(string(rs[start : i+1])); t != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	if t := strings.TrimSpace(string(rs[start:])); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// withoutSentences drops the sentences of s that contain any of phrases.
+func withoutSentences(s, sep string, phrases []string) string {
+	if len(phrases) == 0 {
+		return s
+	}
+	var keep []string
+	for _, sent := range sentences(s) {
+		drop := false
+		for _, p := range phrases {
+			if p != "" && strings.Contains(sent, p) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			keep = append(keep, sent)
+		}
+	}
+	return strings.Join(keep, sep)
+}

@@ -277,7 +277,14 @@ func (t *Tree) afterHandoff(st State, r HandoffResult) (State, Turn) {
 		}
 		out = append(out, t.msg(key, lang))
 		if c := t.answer(contactIntent, lang, ""); c.Text != "" {
-			out = append(out, c)
+			sep := " "
+			if lang == "ja" {
+				sep = ""
+			}
+			c.Text = withoutSentences(c.Text, sep, t.menu.NoOperatorDrop[lang])
+			if c.Text != "" {
+				out = append(out, c)
+			}
 		}
 		g := t.menu.Nodes[t.menu.Goodbye]
 		out = append(out, Utterance{Lang: lang, Text: g.Prompt[lang]})
