@@ -250,3 +250,12 @@ func golden(t *testing.T, name string, m message) {
 		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", path, got)
 	}
 }
+
+func unescapeQuery(t *testing.T, s string) string {
+	t.Helper()
+	u, err := url.QueryUnescape(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
