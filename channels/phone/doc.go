@@ -10,7 +10,9 @@
 // CallSid, performs the hand-off a Turn asks for (bot.Desk.Open) and feeds the outcome
 // back to Step, so the caller hears how it went. The Simulator and the webhook
 // (Phone.Webhook) both go through Phone.Call and differ only in how keys come in and how
-// the Turn goes out (text lines, or TwiML via RenderTwiML).
+// the Turn goes out (text lines, or TwiML via RenderTwiML). The content spoken comes from
+// menu.yaml (prompts, messages) and from the FAQ (faq.Answer.Speech of each answer node's
+// intent; contact_support when no operator can take the call).
 //
 // Keys follow Twilio's <Gather>: # ends an entry (it is not part of Digits), a fixed
 // NumDigits ends it by itself, and silence posts an empty result (actionOnEmptyResult), which
@@ -28,10 +30,12 @@
 // use, oldest dropped first when full). State is in memory: a call routed to another
 // instance starts again at the top. A webhook body is limited to 64 KiB.
 //
-// Known limits: Twilio counts * toward numDigits, so a caller who presses * in the
-// middle of a 12-digit entry must finish with #, or gets "that number does not look
-// right" and tries again. Only numbers of digits can be keyed, so S10 and other lettered
-// numbers cannot be entered; entries stop at 12 digits.
+// Known limits: Twilio ends a Gather at numDigits counting every key, * included, so when
+// a caller presses * and keeps keying, the tree keeps the digits after the star and
+// answers with a silent Gather for the rest (keys pressed during that round trip may be
+// lost; the read-back catches it). Only numbers of digits can be keyed, so S10 and other
+// lettered numbers cannot be entered; an entry stops at 12 digits. Withheld callers
+// ("anonymous") cannot be called back, so no ticket is opened for them.
 //
 // Personal data: logs carry the caller's number and tracking numbers masked only
 // (MaskCaller); the unmasked values go to the desk in the bot.Ticket, which masks them in

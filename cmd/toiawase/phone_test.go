@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/toiawase/toiawase/channels/phone"
+)
+
+func phoneEnv(stdin string) (Env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) string { return "" }}, &out, &errb
+}
+
+func TestPhoneCommand(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		code  int
+		want  []string
+	}{
+		{"scripted call reads the number back", []string{"phone", "--keys", "1,443496171020#,1,2"}, "", 0,
+			[]string{"> 1\n", "入力された番号は、4 4 3 4、9 6 1 7、1 0 2 0です。", "佐川急便のお問い合わせ番号"}},
+		{"scripted call in English", []string{"phone", "--lang", "en", "--keys", "1,443496171020#"}, "", 0,
+			[]string{"[en-US] Thank you for calling", "You entered 4 4 3 4, 9 6 1 7, 1 0 2 0."}},
+		{"empty element is silence", []string{"phone", "--keys", ",0"}, "", 0,
+			[]string{"(no input)", "入力が確認できませんでした。", "担当者におつなぎできません", "(hang up)"}},
+		{"interactive call from stdin", []string{"phone"}, "1\n443496171020#\n2\n", 0,
+			[]string{"keys (1 key", "4 4 3 4、9 6 1 7、1 0 2 0", "お問い合わせ番号を入力し", "(caller hung up)"}},
+		{"bad language", []string{"phone", "--lang", "fr"}, "", 2, nil},
+		{"stray argument", []string{"phone", "now"}, "", 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, out, errb := phoneEnv(tt.stdin)
+			if code := run(context.Background(), env, tt.args); code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errb)
+			}
+			rest := out.String()
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("output lacks %q (in order):\n%s", w, out)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+// TestServeVoiceTwiML: the real server answers Twilio at POST /voice/twiml, and with
+// TWILIO_AUTH_TOKEN set only signed requests.
+func TestServeVoiceTwiML(t *testing.T) {
+	const token = "test-token"
+	m := startServer(t, map[string]string{"TWILIO_AUTH_TOKEN": token})
+	u := m.URL() + "/voice/twiml"
+	form := url.Values{"CallSid": {"CA-serve"}, "From": {"+819012345678"}}
+	post := func(sig string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if sig != "" {
+			req.Header.Set("X-Twilio-Signature", sig)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, _ := post(""); code != http.StatusForbidden {
+		t.Errorf("unsigned: %d, want 403", code)
+	}
+	if code, _ := post(phone.Signature("other", u, form)); code != http.StatusForbidden {
+		t.Errorf("wrongly signed: %d, want 403", code)
+	}
+	code, body := post(phone.Signature(token, u, form))
+	if code != http.StatusOK || !strings.Contains(body, `<Gather input="dtmf"`) || !strings.Contains(body, `<Say language="ja-JP">`) {
+		t.Errorf("signed: %d\n%s", code, body)
+	}
+}
