@@ -143,7 +143,7 @@ func (t *Tree) say(st State, n *Node, pre []Utterance) (State, Turn) {
 		out = append(out, Utterance{Lang: lang, Text: strings.TrimSpace(text)})
 		return st, Turn{Say: out, Gather: gather}
 	case NodeAnswer:
-		if n.Lead != nil {
+		if n.Lead != nil && st.Number != "" {
 			lead := n.Lead[lang]
 			if st.Carrier == "" {
 				lead = n.LeadNoCarrier[lang]
