@@ -4,8 +4,12 @@ import (
 	"github.com/toiawase/toiawase/intents"
 )
 
-// maxTopics is how many topics an unsure reply offers.
-const maxTopics = 3
+// maxTopics is how many topics an unsure reply offers; minTopicConfidence is the least
+// probability for which a classifier guess is offered as a topic.
+const (
+	maxTopics          = 3
+	minTopicConfidence = 0.1
+)
 
 // unsure handles a message the engine did not understand.
 func (t *turn) unsure() error {
@@ -29,7 +33,9 @@ func (t *turn) miss() error {
 		// understood, but outside what the bot does: say so with the curated answer
 		if ans, ok := t.c.ForIntent(intents.OutOfScope, t.s.Lang); ok {
 			t.answer(ans)
-			t.topics(maxTopics)
+			if len(ans.Choices) == 0 {
+				t.topics(maxTopics)
+			}
 			return nil
 		}
 	}
@@ -49,7 +55,7 @@ func (t *turn) topics(k int) {
 		if n >= k {
 			return
 		}
-		if have[sc.Intent] {
+		if have[sc.Intent] || sc.Confidence < minTopicConfidence {
 			continue
 		}
 		if q, ok := t.intentChoice(sc.Intent); ok {
@@ -65,7 +71,7 @@ func (t *turn) topics(k int) {
 		if n >= k {
 			return
 		}
-		if have[h.Answer.Intent] || h.Answer.Title == "" {
+		if have[h.Answer.Intent] || h.Answer.Title == "" || h.Score <= 0 {
 			continue
 		}
 		have[h.Answer.Intent] = true

@@ -154,6 +154,14 @@ func (t *turn) message() error {
 		}
 	}
 
+	if asksForPerson(t.text) || (wantsHuman(t.text) && t.pred.Intent == intents.ContactSupport) {
+		// asking for a person wins over everything else said in the message
+		for _, m := range t.found.Tracking {
+			t.rememberNumbers(m.Number)
+		}
+		t.reply.Intent = intents.ContactSupport
+		return t.handoff(ReasonRequested)
+	}
 	if len(t.found.Tracking) > 0 {
 		intent := t.pred.Intent
 		if t.s.Pending != "" && t.s.PendingIntent != "" {
@@ -241,6 +249,7 @@ func (t *turn) ask(intent string) error {
 // retry handles a message that did not fill the pending slot: ask again, and after
 // two failed attempts stop asking and offer help finding the number or a person.
 func (t *turn) retry() error {
+	t.reply.Intent = t.s.PendingIntent
 	t.s.Retries++
 	if t.s.Retries >= 3 {
 		t.clearPending()
@@ -284,6 +293,16 @@ func wantsHuman(text string) bool {
 	return containsAny(strings.ToLower(text), []string{
 		"人と", "人に", "人間", "担当者", "担当の方", "オペレーター", "オペレータ", "有人", "スタッフ", "係の",
 		"human", "person", "agent", "operator", "representative", "someone", "staff", "real people",
+	})
+}
+
+// asksForPerson reports whether the text asks for a person in so many words, whatever
+// else it says ("EJ… の荷物について担当者と話したい").
+func asksForPerson(text string) bool {
+	return containsAny(strings.ToLower(text), []string{
+		"担当者と話", "担当者につな", "担当者に代わ", "人と話", "人間と話", "オペレーター", "オペレータと", "有人",
+		"talk to a person", "talk to a human", "talk to someone", "speak to a person", "speak to a human",
+		"speak to someone", "real person", "human agent", "live agent", "an operator", "a representative",
 	})
 }
 
