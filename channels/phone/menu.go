@@ -47,8 +47,9 @@ type LangFormat struct {
 	// DigitSep goes between the digits of a group, GroupSep between groups of four.
 	DigitSep string `yaml:"digit_sep"`
 	GroupSep string `yaml:"group_sep"`
-	// Join goes between the option phrases of a carrier menu.
-	Join string `yaml:"join"`
+	// Join goes between the option phrases of a carrier menu, Space between sentences.
+	Join  string `yaml:"join"`
+	Space string `yaml:"space"`
 }
 
 // Option is one key of a node.

@@ -139,7 +139,8 @@ func (t *Tree) say(st State, n *Node, pre []Utterance) (State, Turn) {
 		for _, o := range offered {
 			phrases = append(phrases, o.Say[lang])
 		}
-		text := t.fill(st, n.Prompt[lang]) + strings.Join(phrases, t.menu.Langs[lang].Join) + n.Tail[lang]
+		f := t.menu.Langs[lang]
+		text := t.fill(st, n.Prompt[lang]) + f.Space + strings.Join(phrases, f.Join) + n.Tail[lang]
 		out = append(out, Utterance{Lang: lang, Text: strings.TrimSpace(text)})
 		return st, Turn{Say: out, Gather: gather}
 	case NodeAnswer:

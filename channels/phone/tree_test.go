@@ -39,6 +39,8 @@ func TestScriptedCalls(t *testing.T) {
 			[]string{readBackJA, ja("track_entry"), "4 3 5 0、7 5 1 7、6 0 5 6"}, false},
 		{"track: a number fitting one menu carrier names no carrier", "", "1,13112383852#,1",
 			[]string{"1 3 1 1、2 3 8 3、8 5 2", "お問い合わせ番号、1 3 1 1、2 3 8 3、8 5 2についてご案内します。", "〔track_packageの案内〕"}, false},
+		{"track: 9 when unsure of the carrier answers without naming one", "", "1,443496171020#,1,9",
+			[]string{"わからない場合は、9を押してください。", "お問い合わせ番号、" + readBackJA + "についてご案内します。", "〔track_packageの案内〕"}, false},
 		{"track: a carrier key not offered is invalid", "", "1,443496171020#,1,4",
 			[]string{"ヤマト運輸は1", ja("invalid_key"), "ヤマト運輸は1"}, false},
 		{"track: silence at the entry re-prompts", "", "1,",
