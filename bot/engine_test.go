@@ -382,3 +382,70 @@ func TestRealContentHasEveryMessage(t *testing.T) {
 		t.Fatalf("the embedded FAQ lacks messages the engine renders: %v", err)
 	}
 }
+
+func TestActions(t *testing.T) {
+	tests := []struct {
+		name, action, want string
+	}{
+		{"faq entry", "faq:prime", "ja:answer:prime"},
+		{"unknown faq entry", "faq:nope", "ja:unsure"},
+		{"intent", "intent:returns", "ja:answer:returns"},
+		{"tracking intent asks for the number", "intent:redelivery", "ja:ask_tracking_number"},
+		{"unknown intent", "intent:weather", "ja:unsure"},
+		{"bad language", "lang:fr", "ja:unsure"},
+		{"carrier without a number asks for it", "carrier:yamato", "ja:ask_tracking_number"},
+		{"unknown carrier", "carrier:nope", "ja:unsure"},
+		{"unknown action", "dance", "ja:unsure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newRig(t, nil).conv(t)
+			if rep := c.press(tt.action); !strings.HasPrefix(rep.Text, tt.want) {
+				t.Fatalf("%s -> %q, want %q", tt.action, rep.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestPhoneNumberInsteadOfTrackingNumber(t *testing.T) {
+	c := newRig(t, nil).conv(t)
+	c.say("荷物はどこ")
+	rep := c.say("090-1234-5678")
+	wantText(t, rep, "ja:looks_like_phone")
+	if s := c.session(); s.Pending != slotNumber {
+		t.Fatalf("pending = %q, want still waiting for the number", s.Pending)
+	}
+}
+
+func TestSlotGivesUpAfterThreeFailedAnswers(t *testing.T) {
+	c := newRig(t, nil).conv(t)
+	c.say("荷物はどこ")
+	c.say("えっと")
+	c.say("うーん")
+	rep := c.say("なんだろう")
+	if strings.Contains(rep.Text, "ask_tracking_number") || c.session().Pending != "" {
+		t.Fatalf("third failed answer: %q, pending %q; want the slot given up", rep.Text, c.session().Pending)
+	}
+}
+
+func TestConcurrentTurnsOfOneSession(t *testing.T) {
+	r := newRig(t, nil)
+	c := r.conv(t)
+	c.say("こんにちは")
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		go func() {
+			_, err := r.e.Handle(context.Background(), Inbound{SessionID: c.id, Text: "プライム"})
+			done <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	turns, _ := r.e.Transcript(context.Background(), c.id, 0)
+	if len(turns) != 2+8*2 {
+		t.Fatalf("transcript has %d turns, want %d: a turn was lost", len(turns), 2+8*2)
+	}
+}
