@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -312,4 +313,50 @@ func TestWebhookRejectsBadRequests(t *testing.T) {
 	if res := c.post(big, ""); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("oversized body: status %d, want 400", res.StatusCode)
 	}
+}
+
+// A * inside an entry cut at its length: Twilio gets a silent Gather for the rest.
+func TestWebhookEntryContinuesAfterStar(t *testing.T) {
+	p := newTestPhone(t, nil)
+	srv := httptest.NewServer(p.Webhook(WebhookConfig{}))
+	defer srv.Close()
+	c := twilio{t: t, url: srv.URL + "/voice/twiml", sid: "CA-star"}
+	c.press(nil)
+	c.press(keys("1"))
+	got := c.press(keys("99*443496171"))
+	r := parseTwiML(t, got)
+	if r.Gather == nil || len(r.Gather.Say) != 0 || r.Gather.NumDigits != "3" || *r.Gather.FinishOnKey != "#" {
+		t.Fatalf("want a silent gather of the last 3 digits:\n%s", got)
+	}
+	golden(t, "11_entry_continues", got)
+	r = parseTwiML(t, c.press(keys("020")))
+	if r.Gather == nil || !strings.Contains(r.Gather.Say[0].Text, "4 4 3 4、9 6 1 7、1 0 2 0") {
+		t.Errorf("the continued entry is not read back: %+v", r)
+	}
+}
+
+// Calls in parallel keep their own state.
+func TestWebhookConcurrentCalls(t *testing.T) {
+	p := newTestPhone(t, &fakeDesk{})
+	srv := httptest.NewServer(p.Webhook(WebhookConfig{}))
+	defer srv.Close()
+	t.Run("calls", func(t *testing.T) {
+		for i := 0; i < 20; i++ {
+			number := "443496171020"
+			if i%2 == 1 {
+				number = "435075176056"
+			}
+			t.Run(strconv.Itoa(i), func(t *testing.T) {
+				t.Parallel()
+				c := twilio{t: t, url: srv.URL + "/voice/twiml", sid: "CA-par-" + strconv.Itoa(i)}
+				c.press(nil)
+				c.press(keys("1"))
+				r := parseTwiML(t, c.press(keys(number)))
+				want := SpokenNumber(number, LangFormat{DigitSep: " ", GroupSep: "、"})
+				if r.Gather == nil || !strings.Contains(r.Gather.Say[0].Text, want) {
+					t.Errorf("the caller did not hear their own number %s: %+v", want, r)
+				}
+			})
+		}
+	})
 }
