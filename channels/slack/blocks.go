@@ -12,7 +12,7 @@ import (
 	"github.com/toiawase/toiawase/bot/store"
 )
 
-// Action ids of the ticket buttons; the button value is the session id.
+// Action ids of the ticket buttons; the button value is the ticket id.
 const (
 	actionTake    = "take"
 	actionClose   = "close"
@@ -103,12 +103,12 @@ func ticketButtons(tx texts, t ticket) []slackgo.BlockElement {
 	switch t.State {
 	case stateWaiting:
 		b = append(b,
-			slackgo.NewButtonBlockElement(actionTake, t.SessionID, plain(tx.get("btn_take"))).WithStyle(slackgo.StylePrimary),
-			slackgo.NewButtonBlockElement(actionClose, t.SessionID, plain(tx.get("btn_close"))).WithStyle(slackgo.StyleDanger))
+			slackgo.NewButtonBlockElement(actionTake, t.ID, plain(tx.get("btn_take"))).WithStyle(slackgo.StylePrimary),
+			slackgo.NewButtonBlockElement(actionClose, t.ID, plain(tx.get("btn_close"))).WithStyle(slackgo.StyleDanger))
 	case stateTaken:
-		b = append(b, slackgo.NewButtonBlockElement(actionClose, t.SessionID, plain(tx.get("btn_close"))).WithStyle(slackgo.StyleDanger))
+		b = append(b, slackgo.NewButtonBlockElement(actionClose, t.ID, plain(tx.get("btn_close"))).WithStyle(slackgo.StyleDanger))
 		if len(t.Tracking) > 0 || t.Caller != "" {
-			b = append(b, slackgo.NewButtonBlockElement(actionNumbers, t.SessionID, plain(tx.get("btn_numbers"))))
+			b = append(b, slackgo.NewButtonBlockElement(actionNumbers, t.ID, plain(tx.get("btn_numbers"))))
 		}
 	}
 	return b

@@ -2,6 +2,8 @@ package slack
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,6 +32,7 @@ type Desk struct {
 	seen    *boundedMap[struct{}] // event ids already queued
 	jobs    chan func(context.Context)
 	now     func() time.Time
+	newID   func() string // ticket ids
 
 	mu    sync.RWMutex
 	botID string // the bot's own user id, once auth.test answered
@@ -82,6 +85,7 @@ func newDesk(cfg Config, eng Engine, api slackAPI) (*Desk, error) {
 		seen:    newBoundedMap[struct{}](cfg.DedupSize),
 		jobs:    make(chan func(context.Context), cfg.Queue),
 		now:     time.Now,
+		newID:   newTicketID,
 	}, nil
 }
 
@@ -167,14 +171,14 @@ func (d *Desk) Open(ctx context.Context, t bot.Ticket) error {
 	if t.At.IsZero() {
 		t.At = now
 	}
-	tk := ticket{Ticket: t, SlackChannel: d.cfg.HandoffChannel, State: stateWaiting, Opened: now}
+	tk := ticket{Ticket: t, ID: d.newID(), SlackChannel: d.cfg.HandoffChannel, State: stateWaiting, Opened: now}
 	ts, err := d.api.PostMessageContext(ctx, tk.SlackChannel, ticketMessage(d.tx, tk, d.cfg.TakeTimeout))
 	if err != nil {
 		return fmt.Errorf("slack: open ticket: %w", err)
 	}
 	tk.TS = ts
 	d.tickets.add(tk)
-	d.log.WithFields(logrus.Fields{"session": t.SessionID, "channel": t.Channel, "intent": t.Intent}).Info("ticket opened")
+	d.log.WithFields(logrus.Fields{"ticket": tk.ID, "channel": t.Channel, "intent": t.Intent}).Info("ticket opened")
 	return nil
 }
 
@@ -190,13 +194,20 @@ func (d *Desk) Forward(ctx context.Context, sessionID, text string) error {
 	return nil
 }
 
+// newTicketID returns 64 random bits in hex.
+func newTicketID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
 // update redraws a ticket message in its current state.
 func (d *Desk) update(ctx context.Context, tk ticket) {
 	err := retry(ctx, 3, d.cfg.RetryMin, time.Minute, func(ctx context.Context) error {
 		return d.api.UpdateMessageContext(ctx, tk.SlackChannel, tk.TS, ticketMessage(d.tx, tk, d.cfg.TakeTimeout))
 	})
 	if err != nil {
-		d.log.WithError(err).WithField("session", tk.SessionID).Warn("could not update the ticket message")
+		d.log.WithError(err).WithField("ticket", tk.ID).Warn("could not update the ticket message")
 	}
 }
 
@@ -245,9 +256,9 @@ func (d *Desk) expireDue(ctx context.Context, now time.Time) {
 			continue
 		}
 		if err := d.eng.Expire(ctx, id); err != nil {
-			d.log.WithError(err).WithField("session", id).Warn("engine could not expire the hand-off")
+			d.log.WithError(err).WithField("ticket", tk.ID).Warn("engine could not expire the hand-off")
 		}
-		d.log.WithField("session", id).Info("ticket expired: nobody took it")
+		d.log.WithField("ticket", tk.ID).Info("ticket expired: nobody took it")
 		d.update(ctx, tk)
 	}
 }

@@ -31,7 +31,7 @@ func webTicket() bot.Ticket {
 // press sends a signed button press to the desk and runs the work it queued.
 func press(t *testing.T, d *Desk, trigger, action, session, userID, userName string) {
 	t.Helper()
-	r := signed(t, "/slack/interactions", "application/x-www-form-urlencoded", actionBody(trigger, action, session, userID, userName), time.Now())
+	r := signed(t, "/slack/interactions", "application/x-www-form-urlencoded", actionBody(trigger, action, ticketID(d, session), userID, userName), time.Now())
 	if w := serve(d, r); w.Code != http.StatusOK {
 		t.Fatalf("%s: got %d", action, w.Code)
 	}
@@ -76,6 +76,9 @@ func TestHandoffFlow(t *testing.T) {
 		if strings.Contains(string(raw), secret) {
 			t.Errorf("the ticket shows %q unmasked", secret)
 		}
+	}
+	if strings.Contains(string(raw), `"s1"`) {
+		t.Error("the ticket carries the session id, which would let a reader resume the customer's chat")
 	}
 	if !strings.Contains(string(raw), "7893") {
 		t.Error("the ticket does not show the last 4 digits of the tracking number")
@@ -157,6 +160,21 @@ func TestHandoffFlow(t *testing.T) {
 	}
 	if err := d.Forward(ctx, "s1", "hello"); !errors.Is(err, ErrNoTicket) {
 		t.Errorf("Forward after Close: %v, want ErrNoTicket", err)
+	}
+}
+
+func TestPressOnUnknownTicket(t *testing.T) {
+	d, api, eng := newTestDesk(t, "en")
+	r := signed(t, "/slack/interactions", "application/x-www-form-urlencoded", actionBody("tr1", actionTake, "T9999", "U_AOI", "aoi"), time.Now())
+	if w := serve(d, r); w.Code != http.StatusOK {
+		t.Fatalf("got %d", w.Code)
+	}
+	drain(t, d)
+	if e := lastOf(t, api, "ephemeral"); e.User != "U_AOI" || e.Msg.Text != d.tx.get("ended") {
+		t.Errorf("agent told %+v", e)
+	}
+	if len(eng.got()) != 0 {
+		t.Errorf("engine called: %q", eng.got())
 	}
 }
 

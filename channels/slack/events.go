@@ -64,7 +64,7 @@ func (d *Desk) agentSays(ctx context.Context, tk ticket, user, text string) {
 		return
 	}
 	if err := d.eng.AgentSay(ctx, tk.SessionID, tk.AgentName, say); err != nil {
-		d.log.WithError(err).WithField("session", tk.SessionID).Warn("agent message not delivered")
+		d.log.WithError(err).WithField("ticket", tk.ID).Warn("agent message not delivered")
 		key := "failed"
 		if errors.Is(err, bot.ErrNotConnected) {
 			key = "not_delivered"

@@ -166,6 +166,8 @@ func newTestDesk(t *testing.T, lang string) (*Desk, *fakeAPI, *fakeEngine) {
 		t.Fatal(err)
 	}
 	d.botID = "UBOT"
+	n := 0
+	d.newID = func() string { n++; return fmt.Sprintf("T%04d", n) }
 	return d, api, eng
 }
 
@@ -210,14 +212,22 @@ func eventBody(id, inner string) string {
 		`","event_time":1700000000,"event":` + inner + `}`
 }
 
-// actionBody is the form body of a button press.
-func actionBody(trigger, action, session, userID, userName string) string {
+// ticketID is the id the buttons of the session's ticket carry ("none" without a ticket).
+func ticketID(d *Desk, session string) string {
+	if tk, ok := d.tickets.get(session); ok {
+		return tk.ID
+	}
+	return "none"
+}
+
+// actionBody is the form body of a button press on the ticket with the given id.
+func actionBody(trigger, action, ticketID, userID, userName string) string {
 	p := map[string]any{
 		"type":       "block_actions",
 		"trigger_id": trigger,
 		"user":       map[string]string{"id": userID, "name": userName},
 		"channel":    map[string]string{"id": testChannel},
-		"actions":    []map[string]string{{"action_id": action, "block_id": "ticket", "value": session, "type": "button", "action_ts": "1700000001.1"}},
+		"actions":    []map[string]string{{"action_id": action, "block_id": "ticket", "value": ticketID, "type": "button", "action_ts": "1700000001.1"}},
 	}
 	b, _ := json.Marshal(p)
 	return "payload=" + url.QueryEscape(string(b))

@@ -21,13 +21,18 @@ func (d *Desk) handleInteraction(ctx context.Context, cb slackgo.InteractionCall
 		name = cb.User.ID
 	}
 	for _, a := range cb.ActionCallback.BlockActions {
+		session, ok := d.tickets.sessionFor(a.Value)
+		if !ok {
+			d.refuse(ctx, ticket{}, cb.User.ID, outUnknown)
+			continue
+		}
 		switch a.ActionID {
 		case actionTake:
-			d.take(ctx, a.Value, cb.User.ID, name)
+			d.take(ctx, session, cb.User.ID, name)
 		case actionClose:
-			d.close(ctx, a.Value, cb.User.ID)
+			d.close(ctx, session, cb.User.ID)
 		case actionNumbers:
-			d.showNumbers(ctx, a.Value, cb.User.ID)
+			d.showNumbers(ctx, session, cb.User.ID)
 		}
 	}
 }
@@ -59,7 +64,7 @@ func (d *Desk) take(ctx context.Context, session, user, name string) {
 		return
 	}
 	if err := d.eng.Take(ctx, session, name); err != nil {
-		d.log.WithError(err).WithField("session", session).Warn("engine refused the take")
+		d.log.WithError(err).WithField("ticket", tk.ID).Warn("engine refused the take")
 		if errors.Is(err, bot.ErrUnknownSession) {
 			tk, _ = d.tickets.finish(session, stateClosed, user)
 			d.update(ctx, tk)
@@ -70,7 +75,7 @@ func (d *Desk) take(ctx context.Context, session, user, name string) {
 		d.tell(ctx, tk.SlackChannel, user, message{Text: d.tx.get("failed"), ThreadTS: tk.TS})
 		return
 	}
-	d.log.WithField("session", session).Info("ticket taken")
+	d.log.WithField("ticket", tk.ID).Info("ticket taken")
 	d.update(ctx, tk)
 	d.postSinceOpened(ctx, tk)
 }
@@ -79,7 +84,7 @@ func (d *Desk) take(ctx context.Context, session, user, name string) {
 func (d *Desk) postSinceOpened(ctx context.Context, tk ticket) {
 	turns, err := d.eng.Transcript(ctx, tk.SessionID, recentTurns)
 	if err != nil {
-		d.log.WithError(err).WithField("session", tk.SessionID).Debug("no transcript")
+		d.log.WithError(err).WithField("ticket", tk.ID).Debug("no transcript")
 		return
 	}
 	var since []store.Turn
@@ -105,12 +110,12 @@ func (d *Desk) close(ctx context.Context, session, user string) {
 		return
 	}
 	if err := d.eng.Release(ctx, session); err != nil && !errors.Is(err, bot.ErrUnknownSession) {
-		d.log.WithError(err).WithField("session", session).Warn("engine refused the release")
+		d.log.WithError(err).WithField("ticket", tk.ID).Warn("engine refused the release")
 		d.tickets.restore(prev)
 		d.tell(ctx, tk.SlackChannel, user, message{Text: d.tx.get("failed"), ThreadTS: tk.TS})
 		return
 	}
-	d.log.WithField("session", session).Info("ticket closed")
+	d.log.WithField("ticket", tk.ID).Info("ticket closed")
 	d.update(ctx, tk)
 }
 
@@ -128,6 +133,6 @@ func (d *Desk) showNumbers(ctx context.Context, session, user string) {
 		d.tell(ctx, tk.SlackChannel, user, message{Text: d.tx.get("only_taker", "agent", "<@"+tk.AgentID+">"), ThreadTS: tk.TS})
 		return
 	}
-	d.log.WithField("session", session).Info("numbers shown to the agent holding the ticket")
+	d.log.WithField("ticket", tk.ID).Info("numbers shown to the agent holding the ticket")
 	d.tell(ctx, tk.SlackChannel, user, numbersMessage(d.tx, tk))
 }

@@ -107,7 +107,7 @@ func TestAgainstSlacktest(t *testing.T) {
 	mux := http.NewServeMux()
 	d.Mount(mux)
 	press := func(trigger, action string) {
-		r := signed(t, "/slack/interactions", "application/x-www-form-urlencoded", actionBody(trigger, action, "s1", "U_AOI", "aoi"), time.Now())
+		r := signed(t, "/slack/interactions", "application/x-www-form-urlencoded", actionBody(trigger, action, ticketID(d, "s1"), "U_AOI", "aoi"), time.Now())
 		w := httptest.NewRecorder()
 		mux.ServeHTTP(w, r)
 		if w.Code != http.StatusOK {

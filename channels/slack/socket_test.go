@@ -71,7 +71,7 @@ func TestSocketModeInteraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cb slackgo.InteractionCallback
-	form := actionBody("tr9", actionTake, "s1", "U_AOI", "aoi")
+	form := actionBody("tr9", actionTake, ticketID(d, "s1"), "U_AOI", "aoi")
 	raw := form[len("payload="):]
 	if err := json.Unmarshal([]byte(unescapeQuery(t, raw)), &cb); err != nil {
 		t.Fatal(err)

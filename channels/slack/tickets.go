@@ -23,6 +23,9 @@ func (s ticketState) open() bool { return s == stateWaiting || s == stateTaken }
 // conversation so that the agent who took it can ask for them; nothing else shows them.
 type ticket struct {
 	bot.Ticket
+	// ID names the ticket in its buttons and in logs, so that neither carries the
+	// session id (which would let its holder resume the customer's chat).
+	ID           string
 	SlackChannel string // where the ticket message is (the hand-off channel)
 	TS           string // the ticket message, and so the thread
 	State        ticketState
@@ -49,11 +52,12 @@ type ticketBook struct {
 	max       int
 	bySession map[string]*ticket
 	byThread  map[string]string // channel + "/" + ts -> session id
+	byID      map[string]string // ticket id -> session id
 	order     []string          // session ids, oldest first
 }
 
 func newTicketBook(max int) *ticketBook {
-	return &ticketBook{max: max, bySession: map[string]*ticket{}, byThread: map[string]string{}}
+	return &ticketBook{max: max, bySession: map[string]*ticket{}, byThread: map[string]string{}, byID: map[string]string{}}
 }
 
 func threadKey(channel, ts string) string { return channel + "/" + ts }
@@ -64,10 +68,12 @@ func (b *ticketBook) add(t ticket) {
 	defer b.mu.Unlock()
 	if old, ok := b.bySession[t.SessionID]; ok {
 		delete(b.byThread, threadKey(old.SlackChannel, old.TS))
+		delete(b.byID, old.ID)
 		b.removeOrder(t.SessionID)
 	}
 	b.bySession[t.SessionID] = &t
 	b.byThread[threadKey(t.SlackChannel, t.TS)] = t.SessionID
+	b.byID[t.ID] = t.SessionID
 	b.order = append(b.order, t.SessionID)
 	for len(b.order) > b.max {
 		victim := b.order[0]
@@ -84,6 +90,7 @@ func (b *ticketBook) add(t ticket) {
 func (b *ticketBook) drop(session string) {
 	if t, ok := b.bySession[session]; ok {
 		delete(b.byThread, threadKey(t.SlackChannel, t.TS))
+		delete(b.byID, t.ID)
 		delete(b.bySession, session)
 	}
 	b.removeOrder(session)
@@ -118,6 +125,14 @@ func (b *ticketBook) inThread(channel, ts string) (ticket, bool) {
 		return ticket{}, false
 	}
 	return b.get(id)
+}
+
+// sessionFor returns the session of the ticket with the given id.
+func (b *ticketBook) sessionFor(id string) (string, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s, ok := b.byID[id]
+	return s, ok
 }
 
 // take gives a waiting ticket to an agent.
