@@ -42,7 +42,7 @@ func (s *scanner) evaluate() {
 	var cands [maxCands]cand
 	nc := 0
 	for i := 0; i < s.ng; i++ {
-		if i > 0 && s.g[i-1].next == joinStrong {
+		if (i > 0 && s.g[i-1].next == joinStrong) || (i == 0 && s.contd) {
 			continue // not the start of a chunk
 		}
 		for j := i; j < s.ng; j++ {

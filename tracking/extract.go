@@ -51,6 +51,9 @@ type scanner struct {
 	nb    int
 	g     [maxGroups]group
 	ng    int
+	// contd is true when the run continues one that was cut for length: its first
+	// group may be the middle of something longer, so no candidate starts there.
+	contd bool
 	found Found
 }
 
@@ -60,7 +63,7 @@ func (s *scanner) scan() {
 	inGroup, skipping := false, false
 	seps, sepJoin := 0, joinWeak
 	for i := 0; i < len(t); {
-		if s.ng == 0 && !inGroup {
+		if s.ng == 0 && !inGroup && !skipping {
 			if skip := skipPlain(t, i); skip > 0 {
 				i += skip
 				continue
@@ -73,11 +76,13 @@ func (s *scanner) scan() {
 				break
 			}
 			if !inGroup {
-				if k == kLook || s.ng == maxGroups || s.nb == maxRunBytes {
+				if k == kLook {
 					s.flush()
-					if k == kLook {
-						break
-					}
+					break
+				}
+				if s.ng == maxGroups || s.nb+maxCand+1 > maxRunBytes {
+					s.flush()
+					s.contd = true
 				}
 				if s.ng > 0 {
 					s.g[s.ng-1].next = sepJoin
@@ -86,13 +91,14 @@ func (s *scanner) scan() {
 				s.ng++
 				inGroup = true
 			}
-			if s.nb == maxRunBytes { // a group this long is nothing we know
+			g := &s.g[s.ng-1]
+			if g.b1-g.b0 == maxCand { // longer than any number: drop it, it ends the run
 				s.ng--
+				s.nb = g.b0
 				s.flush()
 				inGroup, skipping = false, true
 				break
 			}
-			g := &s.g[s.ng-1]
 			s.buf[s.nb] = b
 			s.nb++
 			g.end, g.b1 = i+size, s.nb
@@ -172,5 +178,5 @@ func (s *scanner) flush() {
 		s.g[s.ng-1].next = joinNone
 		s.evaluate()
 	}
-	s.ng, s.nb = 0, 0
+	s.ng, s.nb, s.contd = 0, 0, false
 }

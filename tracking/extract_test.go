@@ -89,3 +89,18 @@ func TestExtractOrders(t *testing.T) {
 		t.Errorf("Extract = %+v, want orders %+v and no tracking", got, want)
 	}
 }
+
+// A run longer than the scanner holds is cut; what follows the cut is not read as
+// the start of a number. A group longer than any number is dropped whole.
+func TestExtractLongRuns(t *testing.T) {
+	text := strings.Repeat("1 ", maxGroups) + "4434 9617 1020"
+	if got := Extract(text).Tracking; len(got) != 1 || got[0].Raw != "4434 9617 1020" {
+		t.Errorf("long spaced run: %+v, want only 4434 9617 1020", got)
+	}
+	for _, n := range []int{maxCand, maxCand + 1, 300, 400} {
+		text := "x " + strings.Repeat("1", n) + " 4434-9617-1020"
+		if got := Extract(text).Tracking; len(got) != 1 || got[0].Number != "443496171020" {
+			t.Errorf("number after a %d-digit group: %+v", n, got)
+		}
+	}
+}
