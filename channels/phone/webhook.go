@@ -21,7 +21,8 @@ type WebhookConfig struct {
 
 // Webhook returns the handler of POST /voice/twiml: Twilio posts the form fields
 // CallSid, From and, after a Gather, Digits; the answer is the TwiML of the next turn.
-// The call's state lives in the Phone, keyed by CallSid.
+// The call's state lives in the Phone, keyed by CallSid. A webhook URL ending in
+// ?lang=en (set on a number meant for English speakers) starts its calls in English.
 func (p *Phone) Webhook(cfg WebhookConfig) http.Handler {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 64 << 10

@@ -360,3 +360,17 @@ func TestWebhookConcurrentCalls(t *testing.T) {
 		}
 	})
 }
+
+func TestWebhookLangQueryStartsInEnglish(t *testing.T) {
+	p := newTestPhone(t, nil)
+	srv := httptest.NewServer(p.Webhook(WebhookConfig{}))
+	defer srv.Close()
+	c := twilio{t: t, url: srv.URL + "/voice/twiml?lang=en", sid: "CA-lang"}
+	r := parseTwiML(t, c.press(nil))
+	if r.Gather == nil || r.Gather.Say[0].Language != "en-US" || r.Gather.Say[0].Text != menuText(t, "greeting", "en") {
+		t.Errorf("a call to ?lang=en should start in English: %+v", r.Gather)
+	}
+	if r.Gather.Action != "/voice/twiml" {
+		t.Errorf("action %q", r.Gather.Action)
+	}
+}
