@@ -27,7 +27,8 @@ type outFrame struct {
 }
 
 // conn is one websocket connection. Its read pump (run) owns the connection and closes
-// it; the write pump (writePump) exists only while frames wait to be written.
+// it; the write pump (flush) runs only while frames wait to be written: in the read
+// pump for its own replies, in a goroutine of its own for pushes.
 type conn struct {
 	s       *Server
 	ws      *websocket.Conn
@@ -39,18 +40,20 @@ type conn struct {
 	lang    string
 
 	mu      sync.Mutex
+	flushed sync.Cond // signalled when writing turns false
 	queue   []outFrame
-	writing bool          // a write pump is running
-	drained chan struct{} // closed when that write pump exits
-	closed  bool          // no more frames are queued
-	dead    bool          // the network connection failed or was cut
+	writing bool // a goroutine is in flush
+	closed  bool // no more frames are queued
+	dead    bool // the network connection failed or was cut
 }
 
 func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
-	return &conn{
+	c := &conn{
 		s: s, ws: ws, lang: lang,
 		limiter: rate.NewLimiter(rate.Limit(s.cfg.messagesPerSecond()), s.cfg.burst()),
 	}
+	c.flushed.L = &c.mu
+	return c
 }
 
 // run is the read pump: it starts (or resumes) the session, then reads frames and
@@ -229,20 +232,44 @@ func (c *conn) sendError(code, id string) {
 	c.send(errorFrame{Type: typeError, Code: code, Message: c.s.text.errorText(c.lang, code), ReplyTo: id})
 }
 
+// send queues a frame of the read pump's own (a reply, an error) and, when no write is
+// in progress, writes it at once from the read pump: a goroutine hand-off per message
+// costs more than the write itself. A slow client then holds up only its own read pump,
+// for at most WriteTimeout.
 func (c *conn) send(v any) {
 	b, err := encode(v)
 	if err != nil {
 		c.s.log.WithError(err).Error("encode frame")
 		return
 	}
-	_ = c.enqueue(b) // a failure has already cut the connection
+	c.mu.Lock()
+	if c.queueLocked(outFrame{data: b}) != nil || c.writing {
+		c.mu.Unlock()
+		return
+	}
+	c.writing = true
+	c.mu.Unlock()
+	c.flush()
 }
 
-// enqueue queues a frame for the write pump, starting it when none runs. A full queue
-// means the client is too slow: the connection is cut so it never holds anyone up.
+// enqueue queues a frame from outside the read pump (Send) and starts the write pump
+// when none runs. It never blocks.
 func (c *conn) enqueue(b []byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err := c.queueLocked(outFrame{data: b}); err != nil {
+		return err
+	}
+	if !c.writing {
+		c.writing = true
+		go c.flush()
+	}
+	return nil
+}
+
+// queueLocked appends f to the queue. A full queue means the client is too slow: the
+// connection is cut so it never holds anyone up.
+func (c *conn) queueLocked(f outFrame) error {
 	if c.closed || c.dead {
 		return errConnClosed
 	}
@@ -253,28 +280,19 @@ func (c *conn) enqueue(b []byte) error {
 		c.ws.UnderlyingConn().Close()
 		return ErrSlowClient
 	}
-	c.queue = append(c.queue, outFrame{data: b})
-	c.startWriterLocked()
+	c.queue = append(c.queue, f)
 	return nil
 }
 
-func (c *conn) startWriterLocked() {
-	if c.writing {
-		return
-	}
-	c.writing = true
-	c.drained = make(chan struct{})
-	go c.writePump(c.drained)
-}
-
-// writePump writes queued frames until the queue is empty, then exits.
-func (c *conn) writePump(drained chan struct{}) {
-	defer close(drained)
+// flush is the write pump: it writes queued frames until the queue is empty, then
+// returns. Only the goroutine that set c.writing runs it.
+func (c *conn) flush() {
 	for {
 		c.mu.Lock()
 		if len(c.queue) == 0 || c.dead {
 			c.queue = nil
 			c.writing = false
+			c.flushed.Broadcast()
 			c.mu.Unlock()
 			return
 		}
@@ -345,17 +363,18 @@ func (c *conn) finish(code int) {
 	if c.ping != nil {
 		c.ping.Stop()
 	}
-	if !c.closed && !c.dead {
-		c.queue = append(c.queue, outFrame{close: code})
-		c.startWriterLocked()
+	if c.queueLocked(outFrame{close: code}) == nil && !c.writing {
+		c.writing = true
+		c.closed = true
+		c.mu.Unlock()
+		c.flush()
+		c.mu.Lock()
 	}
 	c.closed = true
-	drained := c.drained
-	writing := c.writing
-	c.mu.Unlock()
-	if writing {
-		<-drained // bounded: every write has a deadline
+	for c.writing {
+		c.flushed.Wait() // bounded: every write has a deadline
 	}
+	c.mu.Unlock()
 	c.ws.Close()
 	c.s.log.WithField("session", c.session).WithField("code", code).Debug("disconnected")
 }

@@ -30,14 +30,18 @@
 // Per connection there are at most two goroutines:
 //   - the read pump (conn.run), started by ServeWS, which returns at once so net/http
 //     drops the request. It owns the connection: it starts the session, reads frames,
-//     calls the engine one message at a time (so replies keep their order), queues the
-//     replies, and at its end (client gone, idle timeout, error, or Shutdown) unregisters
-//     the session, queues a close frame, waits for the write pump to flush, and closes
-//     the network connection.
-//   - the write pump (conn.writePump), which exists only while frames wait: enqueue
-//     starts it, it exits when the queue is empty. Idle connections therefore cost one
-//     goroutine. Every write has a deadline (WriteTimeout). A failed write cuts the
-//     network connection, which ends the read pump.
+//     calls the engine one message at a time (so replies keep their order) and sends the
+//     replies. At its end (client gone, idle timeout, error, or Shutdown) it unregisters
+//     the session, queues a close frame, waits until the queue is written, and closes the
+//     network connection.
+//   - the write pump (conn.flush), which exists only while frames wait to be written.
+//     Replies are written by the read pump itself when no write is in progress (measured:
+//     a goroutine hand-off per message cost more than the write); a push (Send) starts the
+//     write pump as a goroutine, which exits when the queue is empty. One writer at a time
+//     (conn.writing). Idle connections therefore cost one goroutine. Every write has a
+//     deadline (WriteTimeout); a failed write cuts the network connection, which ends the
+//     read pump. A client that stops reading holds up only its own read pump, at most
+//     WriteTimeout per frame.
 //
 // Pings are sent from a per-connection timer (time.AfterFunc) with WriteControl, which
 // gorilla/websocket allows concurrently with the write pump; pongs and frames extend the

@@ -85,21 +85,17 @@ func Run(ctx context.Context, url string, opt Options) (Result, error) {
 	}
 	defer closeAll(conns)
 
-	lat := make([][]time.Duration, len(conns))
-	errs := make([]int, len(conns))
-	failures := make([]error, len(conns))
-	var wg sync.WaitGroup
-	start := time.Now()
-	for i, c := range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lat[i], errs[i], failures[i] = talk(ctx, c, i, texts, opt)
-		}()
+	// Warm-up: one untimed exchange per session, so that first-message costs (buffers,
+	// stack growth, engine caches) stay out of the figures.
+	warm := opt
+	warm.Messages, warm.Think = 1, 0
+	if _, _, err := talkAll(ctx, conns, texts, warm); err != nil {
+		return Result{}, fmt.Errorf("loadtest: warm-up: %w", err)
 	}
-	wg.Wait()
+	start := time.Now()
+	lat, errs, err := talkAll(ctx, conns, texts, opt)
 	elapsed := time.Since(start)
-	if err := errors.Join(failures...); err != nil {
+	if err != nil {
 		return Result{}, fmt.Errorf("loadtest: run: %w", err)
 	}
 	all := slices.Concat(lat...)
@@ -114,6 +110,23 @@ func Run(ctx context.Context, url string, opt Options) (Result, error) {
 		r.Max = all[len(all)-1]
 	}
 	return r, nil
+}
+
+// talkAll runs every session at once and collects their latencies and error counts.
+func talkAll(ctx context.Context, conns []*websocket.Conn, texts []string, opt Options) ([][]time.Duration, []int, error) {
+	lat := make([][]time.Duration, len(conns))
+	errs := make([]int, len(conns))
+	failures := make([]error, len(conns))
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lat[i], errs[i], failures[i] = talk(ctx, c, i, texts, opt)
+		}()
+	}
+	wg.Wait()
+	return lat, errs, errors.Join(failures...)
 }
 
 func (o Options) withDefaults() Options {
