@@ -46,11 +46,11 @@ type group struct {
 
 // scanner holds the state of one Extract call; it lives on the caller's stack.
 type scanner struct {
-	text  string
-	buf   [maxRunBytes]byte
-	nb    int
-	g     [maxGroups]group
-	ng    int
+	text string
+	buf  [maxRunBytes]byte
+	nb   int
+	g    [maxGroups]group
+	ng   int
 	// contd is true when the run continues one that was cut for length: its first
 	// group may be the middle of something longer, so no candidate starts there.
 	contd bool
