@@ -1,18 +1,20 @@
 package phone
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/toiawase/toiawase/tracking"
+)
 
 // MaskCaller hides a phone number for logs, keeping its first character and its last
 // two digits: "+819012345678" -> "+**********78". Empty stays empty.
 func MaskCaller(s string) string { return maskKeep(s, 2, 1) }
 
-// maskNumber hides a tracking number for logs, keeping its last four characters.
-func maskNumber(s string) string { return maskKeep(s, 4, 0) }
-
+// maskAll hides tracking numbers for logs the shared way (tracking.Mask).
 func maskAll(numbers []string) []string {
 	out := make([]string, len(numbers))
 	for i, n := range numbers {
-		out[i] = maskNumber(n)
+		out[i] = tracking.Mask(n)
 	}
 	return out
 }
