@@ -53,6 +53,7 @@ func TestExtractFinds(t *testing.T) {
 	}{
 		{"伝票番号:4434-9617-1020", "4434-9617-1020", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
 		{"「４４３４ー９６１７ー１０２０」です", "４４３４ー９６１７ー１０２０", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
+		{"伝票 4434─9617\u00ad1020", "4434─9617\u00ad1020", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
 		{"No.443496171020", "443496171020", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
 		{"https://example.jp/track/443496171020", "443496171020", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
 		{"書留131-12-38385-2です", "131-12-38385-2", "13112383852", []string{"japanpost", "dhl"}, true},

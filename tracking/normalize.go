@@ -11,7 +11,8 @@ import (
 // Normalize applies NFKC, removes spaces and dash look-alikes and upper-cases s.
 //
 // Removed: every Unicode space, the zero-width characters (U+200B–U+200D, U+2060,
-// U+FEFF), "-" and its look-alikes (U+2010–U+2015, U+2043, U+2212, U+FE63, U+FF0D)
+// U+FEFF) and the soft hyphen, "-" and its look-alikes (U+2010–U+2015, U+2043, U+2212,
+// U+2500 ─, U+FE63, U+FF0D)
 // and the long-vowel marks ー (U+30FC) and ｰ (U+FF70) that IME users type as hyphens.
 // Look-alike letters (O for 0 ...) are left alone: see Check for that repair.
 // ASCII input that needs no change is returned as it is, without allocating.
@@ -61,8 +62,8 @@ func nfkc(s string) string {
 func isSeparator(r rune) bool {
 	switch r {
 	case ' ', '\t', '-', 0xA0, 0x3000, // spaces
-		0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, // zero-width
-		0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0xFE63, 0xFF0D, // dashes
+		0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD, // zero-width, soft hyphen
+		0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0x2500, 0xFE63, 0xFF0D, // dashes, ─
 		0x30FC, 0xFF70: // long-vowel marks typed as hyphens
 		return true
 	}

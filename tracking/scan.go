@@ -59,7 +59,8 @@ func classAt(t string, i int) (k charKind, b byte, lower bool, size int) {
 			case c1 == 0x80 && c2 >= 0x8B && c2 <= 0x8D, // zero-width
 				c1 == 0x80 && c2 >= 0x90 && c2 <= 0x95,   // ‐ ‑ ‒ – — ―
 				c1 == 0x81 && (c2 == 0xA0 || c2 == 0x83), // U+2060, ⁃
-				c1 == 0x88 && c2 == 0x92:                 // − U+2212
+				c1 == 0x88 && c2 == 0x92,                 // − U+2212
+				c1 == 0x94 && c2 == 0x80:                 // ─ U+2500
 				return kStrong, 0, false, 3
 			}
 		case 0xE3:
@@ -75,6 +76,9 @@ func classAt(t string, i int) (k charKind, b byte, lower bool, size int) {
 	}
 	if c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0 { // NBSP
 		return kWeak, 0, false, 2
+	}
+	if c == 0xC2 && i+1 < len(t) && t[i+1] == 0xAD { // soft hyphen
+		return kStrong, 0, false, 2
 	}
 	_, size = utf8.DecodeRuneInString(t[i:])
 	return kBreak, 0, false, size
