@@ -14,7 +14,7 @@ import (
 
 // acker acknowledges Socket Mode envelopes (*socketmode.Client; a fake in tests).
 type acker interface {
-	Ack(req socketmode.Request, payload ...any) error
+	AckCtx(ctx context.Context, envelopeID string, payload any) error
 }
 
 // runSocket keeps a Socket Mode connection open until ctx is done, reconnecting with
@@ -46,14 +46,14 @@ func (d *Desk) runSocket(ctx context.Context) {
 			wg.Wait()
 			return
 		case evt := <-smc.Events:
-			d.onSocketEvent(evt, smc)
+			d.onSocketEvent(ctx, evt, smc)
 		}
 	}
 }
 
 // onSocketEvent acknowledges a Socket Mode request once its work is queued (a request
 // left unacknowledged is sent again by Slack) and queues the work.
-func (d *Desk) onSocketEvent(evt socketmode.Event, ack acker) {
+func (d *Desk) onSocketEvent(ctx context.Context, evt socketmode.Event, ack acker) {
 	var key string
 	var job func(context.Context)
 	switch evt.Type {
@@ -61,7 +61,11 @@ func (d *Desk) onSocketEvent(evt socketmode.Event, ack acker) {
 		d.log.Info("Socket Mode connected")
 		return
 	case socketmode.EventTypeConnectionError:
-		d.log.Warn("Socket Mode cannot connect yet; retrying")
+		if ce, ok := evt.Data.(*slackgo.ConnectionErrorEvent); ok {
+			d.log.WithError(ce.ErrorObj).Warn("Socket Mode cannot connect yet; retrying")
+		} else {
+			d.log.Warn("Socket Mode cannot connect yet; retrying")
+		}
 		return
 	case socketmode.EventTypeInvalidAuth:
 		d.log.Error("Slack refused the app token (SLACK_APP_TOKEN)")
@@ -102,7 +106,7 @@ func (d *Desk) onSocketEvent(evt socketmode.Event, ack acker) {
 	if !d.accept(key, job) {
 		return // not acknowledged: Slack sends it again
 	}
-	if err := ack.Ack(*evt.Request); err != nil {
+	if err := ack.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
 		d.log.WithError(err).Warn("could not acknowledge a Socket Mode request")
 	}
 }

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"encoding/json"
 	"sync"
 	"testing"
@@ -15,9 +16,9 @@ type fakeAcker struct {
 	acks []string
 }
 
-func (f *fakeAcker) Ack(req socketmode.Request, payload ...any) error {
+func (f *fakeAcker) AckCtx(ctx context.Context, envelopeID string, payload any) error {
 	f.mu.Lock()
-	f.acks = append(f.acks, req.EnvelopeID)
+	f.acks = append(f.acks, envelopeID)
 	f.mu.Unlock()
 	return nil
 }
@@ -37,8 +38,8 @@ func TestSocketModeEventsAckedAndAnsweredOnce(t *testing.T) {
 	d, api, _ := newTestDesk(t, "en")
 	ack := &fakeAcker{}
 	body := eventBody("EvS1", `{"type":"app_mention","channel":"C1","user":"U1","text":"<@UBOT> where is my parcel","ts":"1700000300.000100"}`)
-	d.onSocketEvent(socketEvent(t, "env-1", body, 0), ack)
-	d.onSocketEvent(socketEvent(t, "env-2", body, 1), ack) // Slack retrying the same event
+	d.onSocketEvent(t.Context(), socketEvent(t, "env-1", body, 0), ack)
+	d.onSocketEvent(t.Context(), socketEvent(t, "env-2", body, 1), ack) // Slack retrying the same event
 	drain(t, d)
 	if len(ack.acks) != 2 {
 		t.Errorf("acknowledged %v, want both envelopes", ack.acks)
@@ -53,7 +54,7 @@ func TestSocketModeCommandIsEphemeral(t *testing.T) {
 	d, api, _ := newTestDesk(t, "en")
 	ack := &fakeAcker{}
 	cmd := slackgo.SlashCommand{Command: "/toiawase", Text: "track 12345", UserID: "U_AOI", ChannelID: "C9", TriggerID: "tr"}
-	d.onSocketEvent(socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd,
+	d.onSocketEvent(t.Context(), socketmode.Event{Type: socketmode.EventTypeSlashCommand, Data: cmd,
 		Request: &socketmode.Request{Type: "slash_commands", EnvelopeID: "env-c"}}, ack)
 	drain(t, d)
 	e := api.of("ephemeral")
@@ -77,7 +78,7 @@ func TestSocketModeInteraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	ack := &fakeAcker{}
-	d.onSocketEvent(socketmode.Event{Type: socketmode.EventTypeInteractive, Data: cb,
+	d.onSocketEvent(t.Context(), socketmode.Event{Type: socketmode.EventTypeInteractive, Data: cb,
 		Request: &socketmode.Request{Type: "interactive", EnvelopeID: "env-i"}}, ack)
 	drain(t, d)
 	if got := eng.got(); len(got) != 1 || got[0] != "take s1 aoi" {
@@ -95,8 +96,8 @@ func TestSocketModeFullQueueLeavesRequestUnacknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	ack := &fakeAcker{}
-	d.onSocketEvent(socketEvent(t, "env-1", eventBody("E1", `{"type":"app_mention","channel":"C1","user":"U1","text":"a","ts":"1.1"}`), 0), ack)
-	d.onSocketEvent(socketEvent(t, "env-2", eventBody("E2", `{"type":"app_mention","channel":"C1","user":"U1","text":"b","ts":"1.2"}`), 0), ack)
+	d.onSocketEvent(t.Context(), socketEvent(t, "env-1", eventBody("E1", `{"type":"app_mention","channel":"C1","user":"U1","text":"a","ts":"1.1"}`), 0), ack)
+	d.onSocketEvent(t.Context(), socketEvent(t, "env-2", eventBody("E2", `{"type":"app_mention","channel":"C1","user":"U1","text":"b","ts":"1.2"}`), 0), ack)
 	if len(ack.acks) != 1 || ack.acks[0] != "env-1" {
 		t.Errorf("acks %v, want only env-1 (Slack sends env-2 again)", ack.acks)
 	}
