@@ -103,4 +103,3 @@ func TestSocketModeConnection(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
-
