@@ -3,6 +3,7 @@ package webchat
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -210,7 +211,58 @@ func TestBrowserConversationAndResume(t *testing.T) {
 	}
 	screenshot(t, ctx, "webchat-360.png")
 
+	// The language button switches the interface to English.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".tw-lang"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `document.querySelector('.tw-title').textContent + '|' + document.querySelector('.tw-send').textContent`); got != "Customer support chat|Send" {
+		t.Fatalf("after switching to English the header and button read %q", got)
+	}
+
 	if errs := console.list(); len(errs) > 0 {
 		t.Fatalf("the page logged errors (CSP violations count): %q", errs)
+	}
+}
+
+// TestBrowserEmbeddedWidget: a shop's page on another origin embeds the chat with one
+// script tag; the customer opens it from the launcher button and talks.
+func TestBrowserEmbeddedWidget(t *testing.T) {
+	shop := httptest.NewUnstartedServer(nil)
+	shopOrigin := "http://" + shop.Listener.Addr().String()
+	srv, err := New(newFakeEngine(), Config{AllowedOrigins: []string{shopOrigin}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chat := httptest.NewServer(srv.Handler())
+	defer chat.Close()
+	defer srv.Shutdown(context.Background())
+	shop.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>Shop</title></head>
+<body><h1>Example shop</h1><script src="%s/widget.js" defer></script></body></html>`, chat.URL)
+	})
+	shop.Start()
+	defer shop.Close()
+
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	if err := chromedp.Do(ctx, chromedp.Navigate(shop.URL)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the launcher button", `document.querySelector('.tw-launcher') && document.querySelector('.tw-launcher').textContent.length > 0`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".tw-launcher"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the greeting in the panel", `document.querySelector('.tw-floating:not([hidden])') && `+lastBot+`.includes('こんにちは')`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(".tw-input"), "荷物が届かない\r")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the answer in the panel", lastBot+`.includes('12桁')`)
+	if v := eval[string](t, ctx, `document.querySelector('.tw-input').value`); v != "" {
+		t.Fatalf("input holds %q after sending, want it empty", v)
+	}
+	screenshot(t, ctx, "webchat-embedded.png")
+	if errs := console.list(); len(errs) > 0 {
+		t.Fatalf("the shop page logged errors: %q", errs)
 	}
 }

@@ -31,18 +31,22 @@
     } catch (e) { return null; }
   }
 
-  function pickLang() {
+  // pickLang: ?lang=, then the customer's earlier choice, then (embedded) the language
+  // of the host page, then the browser's.
+  function pickLang(embedded) {
     var q = new URLSearchParams(location.search).get('lang');
     if (q === 'ja' || q === 'en') { return q; }
     var s = storageGet(KEY_LANG);
     if (s === 'ja' || s === 'en') { return s; }
+    var h = (document.documentElement.lang || '').toLowerCase().slice(0, 2);
+    if (embedded && (h === 'ja' || h === 'en')) { return h; }
     var n = (navigator.language || 'ja').toLowerCase();
     return n.indexOf('en') === 0 ? 'en' : 'ja';
   }
 
   function Chat(host, strings, floating) {
     this.strings = strings;
-    this.lang = pickLang();
+    this.lang = pickLang(floating);
     this.floating = floating;
     this.ws = null;
     this.seq = 0;
@@ -113,6 +117,9 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); self.submit(); });
     this.input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); self.submit(); }
+    });
+    this.input.addEventListener('keypress', function (e) {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); } // no stray newline after sending
     });
     this.input.addEventListener('input', function () { self.autosize(); });
 
