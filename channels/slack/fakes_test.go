@@ -157,7 +157,7 @@ func (e *fakeEngine) Transcript(ctx context.Context, session string, n int) ([]s
 }
 
 // newTestDesk builds a desk on fakes, speaking lang to agents.
-func newTestDesk(t *testing.T, lang string) (*Desk, *fakeAPI, *fakeEngine) {
+func newTestDesk(t testing.TB, lang string) (*Desk, *fakeAPI, *fakeEngine) {
 	t.Helper()
 	api, eng := &fakeAPI{}, &fakeEngine{}
 	d, err := newDesk(Config{BotToken: "xoxb-test", SigningSecret: testSecret, HandoffChannel: testChannel,
@@ -185,7 +185,7 @@ func drain(t *testing.T, d *Desk) {
 }
 
 // signed builds a request signed like Slack signs it, at time at.
-func signed(t *testing.T, path, contentType, body string, at time.Time) *http.Request {
+func signed(t testing.TB, path, contentType, body string, at time.Time) *http.Request {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 	r.Header.Set("Content-Type", contentType)
