@@ -1,0 +1,289 @@
+package main
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+const (
+	e2eSecret  = "e2e-signing-secret"
+	e2eChannel = "CHANDOFF"
+	e2eAgent   = "U_AOI"
+)
+
+// fakeSlack is a Slack Web API on loopback: it records chat.postMessage, chat.update and
+// chat.postEphemeral and answers auth.test.
+type fakeSlack struct {
+	mu    sync.Mutex
+	calls []slackCall
+	n     int
+}
+
+type slackCall struct {
+	Method string
+	Form   url.Values
+	TS     string
+}
+
+func (f *fakeSlack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	form, _ := url.ParseQuery(string(body))
+	method := strings.TrimPrefix(r.URL.Path, "/")
+	f.mu.Lock()
+	f.n++
+	ts := fmt.Sprintf("1800000000.%06d", f.n)
+	if method == "chat.update" {
+		ts = form.Get("ts")
+	}
+	f.calls = append(f.calls, slackCall{method, form, ts})
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	switch method {
+	case "auth.test":
+		io.WriteString(w, `{"ok":true,"user_id":"UBOT","team_id":"T1","user":"toiawase"}`)
+	case "chat.postMessage", "chat.update", "chat.postEphemeral":
+		json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": form.Get("channel"), "ts": ts, "message_ts": ts})
+	default:
+		io.WriteString(w, `{"ok":false,"error":"unknown_method"}`)
+	}
+}
+
+// waitCall waits for a call of method that ok accepts.
+func (f *fakeSlack) waitCall(t *testing.T, what, method string, ok func(slackCall) bool) slackCall {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		f.mu.Lock()
+		for _, c := range f.calls {
+			if c.Method == method && ok(c) {
+				f.mu.Unlock()
+				return c
+			}
+		}
+		f.mu.Unlock()
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("Slack never received %s", what)
+	return slackCall{}
+}
+
+// postSigned posts body to the server as Slack would, signed with the signing secret.
+func postSigned(t *testing.T, u, contentType, body string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(e2eSecret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s: %d", u, resp.StatusCode)
+	}
+}
+
+// buttonValue returns the value of the button with the given action id in Block Kit JSON.
+func buttonValue(t *testing.T, blocks, action string) string {
+	t.Helper()
+	var bs []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal([]byte(blocks), &bs); err != nil {
+		t.Fatalf("blocks: %v", err)
+	}
+	for _, b := range bs {
+		for _, e := range b.Elements {
+			if e.ActionID == action {
+				return e.Value
+			}
+		}
+	}
+	t.Fatalf("no %s button in %s", action, blocks)
+	return ""
+}
+
+func pressButton(t *testing.T, base, trigger, action, ticketID string) {
+	t.Helper()
+	p, _ := json.Marshal(map[string]any{
+		"type": "block_actions", "trigger_id": trigger,
+		"user":    map[string]string{"id": e2eAgent, "name": "aoi"},
+		"channel": map[string]string{"id": e2eChannel},
+		"actions": []map[string]string{{"action_id": action, "block_id": "ticket", "value": ticketID, "type": "button", "action_ts": trigger}},
+	})
+	postSigned(t, base+"/slack/interactions", "application/x-www-form-urlencoded", "payload="+url.QueryEscape(string(p)))
+}
+
+// frame is any server frame of the web chat.
+type frame struct {
+	Type      string `json:"type"`
+	SessionID string `json:"session_id"`
+	Text      string `json:"text"`
+	Agent     string `json:"agent"`
+	Handoff   bool   `json:"handoff"`
+	Mode      string `json:"mode"`
+	ReplyTo   string `json:"reply_to"`
+}
+
+// readUntil reads frames until one of type typ satisfying ok (nil: any) arrives.
+func readUntil(t *testing.T, c *websocket.Conn, what, typ string, ok func(frame) bool) frame {
+	t.Helper()
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for {
+		_, b, err := c.ReadMessage()
+		if err != nil {
+			t.Fatalf("waiting for %s: %v", what, err)
+		}
+		var f frame
+		if err := json.Unmarshal(b, &f); err != nil {
+			t.Fatalf("frame %s: %v", b, err)
+		}
+		if f.Type == typ && (ok == nil || ok(f)) {
+			return f
+		}
+	}
+}
+
+func send(t *testing.T, c *websocket.Conn, v map[string]string) {
+	t.Helper()
+	if err := c.WriteJSON(v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSlackHandoffEndToEnd: a web chat customer asks for a person, the ticket reaches
+// Slack, an agent takes it and answers in the thread, the customer gets the agent's
+// words, the customer's reply reaches the thread masked, and after Close the bot answers
+// again.
+func TestSlackHandoffEndToEnd(t *testing.T) {
+	slackAPI := &fakeSlack{}
+	fake := httptest.NewServer(slackAPI)
+	defer fake.Close()
+	m := startServer(t, map[string]string{
+		"SLACK_BOT_TOKEN":       "xoxb-e2e",
+		"SLACK_SIGNING_SECRET":  e2eSecret,
+		"SLACK_HANDOFF_CHANNEL": e2eChannel,
+		"SLACK_API_URL":         fake.URL + "/",
+	})
+	slackAPI.waitCall(t, "auth.test", "auth.test", func(slackCall) bool { return true })
+
+	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(m.URL(), "http")+"/ws", nil)
+	if err != nil {
+		t.Fatalf("dial /ws: %v", err)
+	}
+	defer c.Close()
+	session := readUntil(t, c, "the session frame", "session", nil).SessionID
+	readUntil(t, c, "the greeting", "reply", nil)
+
+	// The customer asks for a person.
+	send(t, c, map[string]string{"type": "message", "id": "c1", "text": "荷物 481234567892 が届きません。担当者と話したいです"})
+	first := readUntil(t, c, "the bot's answer", "reply", func(f frame) bool { return f.ReplyTo == "c1" })
+	if !first.Handoff {
+		send(t, c, map[string]string{"type": "action", "id": "c2", "value": "human"})
+		readUntil(t, c, "the hand-off reply", "reply", func(f frame) bool { return f.ReplyTo == "c2" && f.Handoff })
+	}
+
+	// The ticket reaches the hand-off channel, masked, with a Take button for this session.
+	ticket := slackAPI.waitCall(t, "the ticket", "chat.postMessage", func(c slackCall) bool {
+		return c.Form.Get("channel") == e2eChannel && strings.Contains(c.Form.Get("blocks"), `"action_id":"take"`)
+	})
+	if strings.Contains(ticket.Form.Get("blocks"), session) {
+		t.Errorf("the ticket carries the customer's session id (anyone reading it could resume the chat)")
+	}
+	ticketID := buttonValue(t, ticket.Form.Get("blocks"), "take")
+	if strings.Contains(ticket.Form.Get("blocks"), "481234567892") || !strings.Contains(ticket.Form.Get("blocks"), "7892") {
+		t.Errorf("ticket does not mask the tracking number to its last 4 digits: %s", ticket.Form.Get("blocks"))
+	}
+
+	// An agent takes it: the customer is told a person joined.
+	pressButton(t, m.URL(), "1800000001.1", "take", ticketID)
+	readUntil(t, c, "the agent-joined notice", "system", nil)
+	slackAPI.waitCall(t, "the ticket update", "chat.update", func(c slackCall) bool {
+		return c.Form.Get("ts") == ticket.TS && strings.Contains(c.Form.Get("text"), "<@"+e2eAgent+">")
+	})
+
+	// The agent answers in the thread: the customer gets an agent frame.
+	inner, _ := json.Marshal(map[string]string{"type": "message", "channel": e2eChannel, "channel_type": "channel",
+		"user": e2eAgent, "text": "担当の青井です。お調べしますので少々お待ちください。", "ts": "1800000100.000001", "thread_ts": ticket.TS})
+	event := `{"type":"event_callback","team_id":"T1","api_app_id":"A1","event_id":"EvE2E1","event_time":1800000100,"event":` + string(inner) + `}`
+	postSigned(t, m.URL()+"/slack/events", "application/json", event)
+	postSigned(t, m.URL()+"/slack/events", "application/json", event) // Slack retrying: still one frame
+	got := readUntil(t, c, "the agent's message", "agent", nil)
+	if got.Text != "担当の青井です。お調べしますので少々お待ちください。" || got.Agent != "aoi" {
+		t.Errorf("agent frame %+v", got)
+	}
+
+	// The customer's reply goes to the thread, masked; the bot stays quiet (an ack, no
+	// reply), and the retried event did not bring a second agent frame.
+	send(t, c, map[string]string{"type": "message", "id": "c3", "text": "電話は 090-1234-5678 です"})
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for {
+		var f frame
+		if err := c.ReadJSON(&f); err != nil {
+			t.Fatalf("waiting for the answer to c3: %v", err)
+		}
+		if f.Type == "agent" {
+			t.Fatalf("a second agent frame: Slack's retry was delivered twice (%+v)", f)
+		}
+		if f.ReplyTo == "c3" {
+			if f.Type != "ack" || f.Mode != "agent" {
+				t.Fatalf("while the agent holds the chat the bot answered: %+v", f)
+			}
+			break
+		}
+	}
+	fw := slackAPI.waitCall(t, "the forwarded message", "chat.postMessage", func(c slackCall) bool {
+		return c.Form.Get("thread_ts") == ticket.TS && strings.Contains(c.Form.Get("text"), "5678")
+	})
+	if strings.Contains(fw.Form.Get("text"), "1234-5678") {
+		t.Errorf("phone number forwarded unmasked: %q", fw.Form.Get("text"))
+	}
+
+	// Close: the customer is told, and the bot answers again.
+	pressButton(t, m.URL(), "1800000002.1", "close", ticketID)
+	readUntil(t, c, "the agent-left notice", "system", nil)
+	send(t, c, map[string]string{"type": "message", "id": "c4", "text": "再配達の方法を教えてください"})
+	back := readUntil(t, c, "the bot's answer after Close", "reply", func(f frame) bool { return f.ReplyTo == "c4" })
+	if back.Text == "" || back.Mode == "agent" || back.Mode == "waiting" {
+		t.Errorf("after Close the bot did not answer: %+v", back)
+	}
+
+	slackAPI.mu.Lock()
+	defer slackAPI.mu.Unlock()
+	agentFrames := 0
+	for _, call := range slackAPI.calls {
+		if call.Method == "chat.postMessage" && strings.Contains(call.Form.Get("text"), "481234567892") {
+			t.Errorf("Slack saw the full tracking number: %q", call.Form.Get("text"))
+		}
+		if call.Method == "chat.postEphemeral" {
+			agentFrames++
+		}
+	}
+	if agentFrames != 0 {
+		t.Errorf("agent got %d ephemeral warnings during a normal flow", agentFrames)
+	}
+}
