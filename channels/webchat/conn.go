@@ -243,13 +243,17 @@ func (c *conn) send(v any) {
 		return
 	}
 	c.mu.Lock()
-	if c.queueLocked(outFrame{data: b}) != nil || c.writing {
+	if c.writing || len(c.queue) > 0 || c.closed || c.dead {
+		_ = c.queueLocked(outFrame{data: b}) // a failure has already cut the connection
 		c.mu.Unlock()
 		return
 	}
 	c.writing = true
 	c.mu.Unlock()
-	c.flush()
+	if err := c.write(outFrame{data: b}); err != nil {
+		c.kill()
+	}
+	c.flush() // whatever a push queued meanwhile; it also clears c.writing
 }
 
 // enqueue queues a frame from outside the read pump (Send) and starts the write pump
