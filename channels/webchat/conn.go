@@ -111,10 +111,10 @@ func (c *conn) run(token string) {
 // start asks the engine for the session (new or resumed), sends the session frame, the
 // history of a resumed session, then the greeting. It reports whether to go on.
 func (c *conn) start(token string) bool {
-	reply, err := c.call(bot.Inbound{SessionID: token, Action: "start", Lang: c.lang})
+	reply, err := c.call(bot.Inbound{SessionID: token, Action: bot.ActionStart, Lang: c.lang})
 	if errors.Is(err, bot.ErrUnknownSession) && token != "" {
 		token = ""
-		reply, err = c.call(bot.Inbound{Action: "start", Lang: c.lang})
+		reply, err = c.call(bot.Inbound{Action: bot.ActionStart, Lang: c.lang})
 	}
 	if err != nil || reply.SessionID == "" {
 		c.s.log.WithError(err).Error("engine could not start a session")
@@ -192,9 +192,9 @@ func (c *conn) handleFrame(data []byte) {
 		c.s.unregister(c, c.session)
 		c.start("")
 	case errors.Is(err, bot.ErrEmpty):
-		c.sendError(codeEmpty, f.ID)
+		c.sendErrorText(codeEmpty, f.ID, reply.Text)
 	case errors.Is(err, bot.ErrTooLong):
-		c.sendError(codeTooLarge, f.ID)
+		c.sendErrorText(codeTooLarge, f.ID, reply.Text)
 	default:
 		c.s.log.WithError(err).WithField("session", c.session).Error("engine failed")
 		c.sendError(codeUnavailable, f.ID)
@@ -228,8 +228,15 @@ func (c *conn) sendReply(id string, r bot.Reply) {
 	c.send(replyFrame{Type: typeReply, ReplyTo: id, Reply: r})
 }
 
-func (c *conn) sendError(code, id string) {
-	c.send(errorFrame{Type: typeError, Code: code, Message: c.s.text.errorText(c.lang, code), ReplyTo: id})
+func (c *conn) sendError(code, id string) { c.sendErrorText(code, id, "") }
+
+// sendErrorText sends an error frame with text, or with the code's own text when empty
+// (the engine explains some refusals itself, in the session's language).
+func (c *conn) sendErrorText(code, id, text string) {
+	if text == "" {
+		text = c.s.text.errorText(c.lang, code)
+	}
+	c.send(errorFrame{Type: typeError, Code: code, Message: text, ReplyTo: id})
 }
 
 // send queues a frame of the read pump's own (a reply, an error) and, when no write is

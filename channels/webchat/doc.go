@@ -20,7 +20,7 @@
 // rate_limited, empty, bad_id, session_expired (a fresh session frame follows),
 // unavailable (the engine failed; details only in the log).
 //
-// A new connection calls Handle with Action "start" and the ?session= token (or none);
+// A new connection calls Handle with Action bot.ActionStart and the ?session= token (or none);
 // the reply's SessionID is the session. When it equals the token the session is
 // "resumed": history is replayed and the engine's resume reply repeats any pending
 // question, since the dialogue state lives in the engine.

@@ -47,7 +47,7 @@ func actionLabel(v string) string {
 func (e *fakeEngine) Handle(ctx context.Context, in bot.Inbound) (bot.Reply, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if in.Action == "start" {
+	if in.Action == bot.ActionStart {
 		return e.start(in), nil
 	}
 	s, ok := e.sessions[in.SessionID]

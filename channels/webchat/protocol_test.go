@@ -3,6 +3,7 @@ package webchat
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -252,6 +253,24 @@ func TestEngineErrorKeepsConnection(t *testing.T) {
 	}
 	sendJSON(t, c, map[string]string{"type": "message", "id": "ok", "text": "荷物が届かない"})
 	expect(t, c, "reply")
+}
+
+// TestEngineRefusalTextIsShown: the engine explains an empty or too long message itself;
+// that text is the error frame's message.
+func TestEngineRefusalTextIsShown(t *testing.T) {
+	fake := newFakeEngine()
+	h := bot.HandlerFunc(func(ctx context.Context, in bot.Inbound) (bot.Reply, error) {
+		if strings.HasPrefix(in.Text, "long") {
+			return bot.Reply{SessionID: in.SessionID, Text: "500文字以内でお送りください。", Lang: "ja"}, fmt.Errorf("handle: %w", bot.ErrTooLong)
+		}
+		return fake.Handle(ctx, in)
+	})
+	_, ts := startServer(t, h, Config{})
+	c, _ := connect(t, ts, "")
+	sendJSON(t, c, map[string]string{"type": "message", "id": "l", "text": "long text"})
+	if e := expect(t, c, "error"); e.str("code") != "too_large" || e.str("message") != "500文字以内でお送りください。" || e.str("reply_to") != "l" {
+		t.Fatalf("error %v: want too_large with the engine's explanation", e)
+	}
 }
 
 func TestExpiredSessionMidConversationStartsAgain(t *testing.T) {

@@ -23,12 +23,12 @@ func (e *FakeEngine) Handle(ctx context.Context, in bot.Inbound) (bot.Reply, err
 		return bot.Reply{}, err
 	}
 	id := in.SessionID
-	if in.Action == "start" && id == "" {
+	if in.Action == bot.ActionStart && id == "" {
 		id = "load-" + strconv.FormatUint(e.next.Add(1), 36)
 	}
 	r := bot.Reply{SessionID: id, Lang: "ja", Mode: bot.ModeBot}
 	switch digits := digitsOf(in.Text); {
-	case in.Action == "start":
+	case in.Action == bot.ActionStart:
 		r.Text = "こんにちは。お荷物や配送についてお手伝いします。ご用件をお聞かせください。"
 		r.QuickReplies = []bot.QuickReply{{Label: "荷物が届かない", Value: "missing_package"},
 			{Label: "再配達", Value: "redelivery"}}
