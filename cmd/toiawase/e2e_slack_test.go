@@ -287,3 +287,106 @@ func TestSlackHandoffEndToEnd(t *testing.T) {
 		t.Errorf("agent got %d ephemeral warnings during a normal flow", agentFrames)
 	}
 }
+
+// TestSlackUnreachable: with Slack down the server still starts and chats; a customer who
+// asks for a person is shown the official routes instead of waiting for nobody.
+func TestSlackUnreachable(t *testing.T) {
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/"
+	dead.Close() // nothing listens there any more
+	m := startServer(t, map[string]string{
+		"SLACK_BOT_TOKEN":       "xoxb-e2e",
+		"SLACK_SIGNING_SECRET":  e2eSecret,
+		"SLACK_HANDOFF_CHANNEL": e2eChannel,
+		"SLACK_API_URL":         deadURL,
+	})
+	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(m.URL(), "http")+"/ws", nil)
+	if err != nil {
+		t.Fatalf("dial /ws: %v", err)
+	}
+	defer c.Close()
+	readUntil(t, c, "the greeting", "reply", nil)
+	send(t, c, map[string]string{"type": "message", "id": "c1", "text": "担当者と話したいです"})
+	got := readUntil(t, c, "the answer", "reply", func(f frame) bool { return f.ReplyTo == "c1" })
+	if got.Handoff || got.Mode == "waiting" || got.Text == "" {
+		t.Errorf("with Slack down the customer was left waiting: %+v", got)
+	}
+	// The Slack routes still verify signatures.
+	req, _ := http.NewRequest(http.MethodPost, m.URL()+"/slack/events", strings.NewReader(`{"type":"url_verification","challenge":"x"}`))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("unsigned request: %d, want 401", resp.StatusCode)
+	}
+}
+
+// TestSlackTicketExpires: nobody takes the ticket within SLACK_TAKE_TIMEOUT, so the
+// customer is told and the ticket says so.
+func TestSlackTicketExpires(t *testing.T) {
+	slackAPI := &fakeSlack{}
+	fake := httptest.NewServer(slackAPI)
+	defer fake.Close()
+	m := startServer(t, map[string]string{
+		"SLACK_BOT_TOKEN":       "xoxb-e2e",
+		"SLACK_SIGNING_SECRET":  e2eSecret,
+		"SLACK_HANDOFF_CHANNEL": e2eChannel,
+		"SLACK_API_URL":         fake.URL + "/",
+		"SLACK_TAKE_TIMEOUT":    "300ms",
+		"SLACK_DESK_LANG":       "en",
+	})
+	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(m.URL(), "http")+"/ws", nil)
+	if err != nil {
+		t.Fatalf("dial /ws: %v", err)
+	}
+	defer c.Close()
+	readUntil(t, c, "the greeting", "reply", nil)
+	send(t, c, map[string]string{"type": "action", "id": "c1", "value": "human"})
+	readUntil(t, c, "the hand-off", "reply", func(f frame) bool { return f.ReplyTo == "c1" && f.Handoff })
+	notice := readUntil(t, c, "the nobody-answered notice", "system", nil)
+	if notice.Mode != "bot" || notice.Text == "" {
+		t.Errorf("notice %+v, want the bot back in charge", notice)
+	}
+	ticket := slackAPI.waitCall(t, "the ticket", "chat.postMessage", func(c slackCall) bool { return c.Form.Get("channel") == e2eChannel })
+	slackAPI.waitCall(t, "the expired ticket", "chat.update", func(c slackCall) bool {
+		return c.Form.Get("ts") == ticket.TS && strings.Contains(c.Form.Get("text"), "Nobody took it")
+	})
+}
+
+// TestSlackConfigErrors: a bot token without a way to receive events stops the server
+// with a clear message; no bot token means no Slack at all.
+func TestSlackConfigErrors(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb", "SLACK_HANDOFF_CHANNEL": "C1"}, "SLACK_APP_TOKEN"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb", "SLACK_SIGNING_SECRET": "s"}, "SLACK_HANDOFF_CHANNEL"},
+		{map[string]string{"SLACK_BOT_TOKEN": "xoxb", "SLACK_SIGNING_SECRET": "s", "SLACK_HANDOFF_CHANNEL": "C1", "SLACK_TAKE_TIMEOUT": "soon"}, "SLACK_TAKE_TIMEOUT"},
+	} {
+		m := NewMain()
+		m.Addr = "127.0.0.1:0"
+		m.LogOut = io.Discard
+		m.Getenv = func(k string) string { return tt.env[k] }
+		err := m.Open(t.Context())
+		if err == nil {
+			m.Close()
+			t.Errorf("%v: Open succeeded", tt.env)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: error %q does not name %s", tt.env, err, tt.want)
+		}
+	}
+	m := startServer(t, map[string]string{"SLACK_SIGNING_SECRET": "s"})
+	resp, err := http.Post(m.URL()+"/slack/events", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("without SLACK_BOT_TOKEN /slack/events answered %d", resp.StatusCode)
+	}
+}
