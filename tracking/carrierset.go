@@ -21,10 +21,8 @@ func (s carrierSet) ids() []string {
 		return nil
 	}
 	out := make([]string, 0, bits.OnesCount64(uint64(s)))
-	for i := range carrierTable {
-		if s.has(i) {
-			out = append(out, carrierTable[i].ID)
-		}
+	for rest := uint64(s); rest != 0; rest &= rest - 1 {
+		out = append(out, carrierTable[bits.TrailingZeros64(rest)].ID)
 	}
 	return out
 }

@@ -64,9 +64,12 @@ func weigh(d, pos int) int {
 // where body is everything before the check digit. FedEx Express 12 uses weights
 // 3,1,7,...; FedEx 34 and GSN 34 use 1,7,3,... over digits 21–33.
 func weighted11(body, w string, cd byte) bool {
-	t := 0
+	t, k := 0, 0
 	for i := 0; i < len(body); i++ {
-		t += digit(body[i]) * digit(w[i%len(w)])
+		t += digit(body[i]) * digit(w[k])
+		if k++; k == len(w) {
+			k = 0
+		}
 	}
 	return t%11%10 == digit(cd)
 }

@@ -66,62 +66,78 @@ func classify(n string, inText bool) (valid, shape carrierSet) {
 	if len(n) < 10 || len(n) > maxNumber || isPhoneLike(n) {
 		return 0, 0
 	}
-	kinds, nk := kindsFor(n)
-	for _, k := range kinds[:nk] {
-		f := &formats[k]
-		if inText && f.notInText {
-			continue
-		}
-		sh, ok := k.match(n)
-		switch {
-		case ok:
-			valid |= f.carriers
-		case sh && f.lookalike:
-			shape |= f.carriers
-		}
+	ks, gm := kindsFor(n)
+	for i := 0; i < len(ks); i++ {
+		valid, shape = formatKind(ks[i]).add(n, inText, valid, shape)
+	}
+	if gm {
+		valid, shape = fDHLGM.add(n, inText, valid, shape)
 	}
 	return valid, shape &^ valid
 }
 
-// kindsFor lists the formats (other than those accepted only when named) that a
-// normalised number of n's length and first letters can have.
-func kindsFor(n string) (k [5]formatKind, count int) {
-	add := func(fs ...formatKind) {
-		for _, f := range fs {
-			k[count] = f
-			count++
-		}
+// add matches n against format k and adds its carriers to valid (rule holds) or to
+// shape (shape only, for formats that report look-alikes).
+func (k formatKind) add(n string, inText bool, valid, shape carrierSet) (carrierSet, carrierSet) {
+	f := &formats[k]
+	if inText && f.notInText {
+		return valid, shape
 	}
+	switch sh, ok := k.match(n); {
+	case ok:
+		valid |= f.carriers
+	case sh && f.lookalike:
+		shape |= f.carriers
+	}
+	return valid, shape
+}
+
+// Format lists by normalised length, one formatKind per byte (constant strings).
+const (
+	kinds10 = string(rune(fDHL10))
+	kinds11 = string(rune(fJP11)) + string(rune(fDHL11)) + string(rune(fUPSWaybill))
+	kinds12 = string(rune(f7DR12)) + string(rune(fFedEx12))
+	kinds13 = string(rune(fS10JP)) + string(rune(fS10CN)) + string(rune(fS10))
+	kinds15 = string(rune(fFedEx15)) + string(rune(fSF15)) + string(rune(fTBA))
+	kinds18 = string(rune(fUPS1Z)) + string(rune(fSSCC18)) + string(rune(fYunYT)) + string(rune(f4PX))
+	kinds20 = string(rune(fUSPS20)) + string(rune(fDHLJD))
+	kinds22 = string(rune(fFedEx96)) + string(rune(fUSPS22))
+	kinds26 = string(rune(fUSPS26))
+	kinds30 = string(rune(fUSPS420))
+	kinds32 = string(rune(fFedExASTRA32))
+	kinds34 = string(rune(fFedEx34)) + string(rune(fFedExGSN34)) + string(rune(fUSPS420))
+)
+
+// kindsFor lists the formats (other than those accepted only when named) that a
+// normalised number of n's length can have; gm is true when n may be DHL eCommerce.
+func kindsFor(n string) (k string, gm bool) {
 	switch len(n) {
 	case 10:
-		add(fDHL10)
+		k = kinds10
 	case 11:
-		add(fJP11, fDHL11, fUPSWaybill)
+		k = kinds11
 	case 12:
-		add(f7DR12, fFedEx12)
+		k = kinds12
 	case 13:
-		add(fS10JP, fS10CN, fS10)
+		k = kinds13
 	case 15:
-		add(fFedEx15, fSF15, fTBA)
+		k = kinds15
 	case 18:
-		add(fUPS1Z, fSSCC18, fYunYT, f4PX)
+		k = kinds18
 	case 20, 21:
-		add(fUSPS20, fDHLJD)
+		k = kinds20
 	case 22:
-		add(fFedEx96, fUSPS22)
+		k = kinds22
 	case 26:
-		add(fUSPS26)
+		k = kinds26
 	case 30, 38:
-		add(fUSPS420)
+		k = kinds30
 	case 32:
-		add(fFedExASTRA32)
+		k = kinds32
 	case 34:
-		add(fFedEx34, fFedExGSN34, fUSPS420)
+		k = kinds34
 	}
-	if len(n) >= 12 && n[0] == 'G' && n[1] == 'M' {
-		add(fDHLGM)
-	}
-	return k, count
+	return k, len(n) >= 12 && n[0] == 'G' && n[1] == 'M'
 }
 
 // isPhoneLike reports whether n looks like a Japanese phone number: 10 or 11 digits
