@@ -1,0 +1,243 @@
+package intents
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// The artefact is gzip over little-endian binary:
+//
+//	magic, version
+//	data hash, threshold, feature config, dim, labels
+//	output layer W (labels x dim float32) and bias (labels float32)
+//	embedding rows: count, then per row the bucket (uvarint delta from the previous one),
+//	a float32 scale and dim int8 values (value = scale * int8 / 127)
+//
+// Only buckets that training saw are stored; int8 rows keep the file to a few MB.
+const (
+	modelMagic   = "toiawase-intents"
+	modelVersion = 1
+)
+
+// quantize rounds a row to int8 steps of its largest magnitude, in place, and returns the
+// scale and the int8 values. Training applies it too, so the figures measured after
+// training are those of the shipped artefact.
+func quantize(row []float32, q []int8) float32 {
+	var scale float32
+	for _, v := range row {
+		scale = max(scale, float32(math.Abs(float64(v))))
+	}
+	if scale == 0 {
+		clear(q)
+		return 0
+	}
+	for i, v := range row {
+		q[i] = int8(math.Round(float64(v / scale * 127)))
+		row[i] = scale * float32(q[i]) / 127
+	}
+	return scale
+}
+
+// Encode writes the model artefact to w.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	e := encoder{w: bw}
+	e.bytes([]byte(modelMagic))
+	e.uvarint(modelVersion)
+	e.str(m.dataHash)
+	e.f64(m.threshold)
+	f := m.feat
+	e.uvarint(uint64(f.Buckets))
+	e.uvarint(uint64(f.MinN))
+	e.uvarint(uint64(f.MaxN))
+	e.bool(f.Words)
+	e.bool(f.Bigrams)
+	e.bool(f.FoldKana)
+	e.uvarint(uint64(f.NumberWeight))
+	e.uvarint(uint64(m.dim))
+	e.uvarint(uint64(len(m.labels)))
+	for _, l := range m.labels {
+		e.str(l)
+	}
+	for _, v := range m.w {
+		e.f32(v)
+	}
+	for _, v := range m.b {
+		e.f32(v)
+	}
+	e.uvarint(uint64(len(m.keys)))
+	q := make([]int8, m.dim)
+	row := make([]float32, m.dim)
+	prev := uint32(0)
+	for r, k := range m.keys {
+		e.uvarint(uint64(k - prev))
+		prev = k
+		copy(row, m.rows[r*m.dim:(r+1)*m.dim])
+		e.f32(quantize(row, q))
+		for _, v := range q {
+			e.bytes([]byte{byte(v)})
+		}
+	}
+	if e.err != nil {
+		return fmt.Errorf("encode model: %w", e.err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	return nil
+}
+
+// Decode reads a model artefact written by Encode. Its number features come from
+// tracking.Extract.
+func Decode(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("decode model: %w: %w", ErrBadModel, err)
+	}
+	d := decoder{r: bufio.NewReader(zr)}
+	magic := make([]byte, len(modelMagic))
+	d.full(magic)
+	if d.err == nil && string(magic) != modelMagic {
+		return nil, fmt.Errorf("decode model: %w: not an intents model", ErrBadModel)
+	}
+	if v := d.uvarint(); d.err == nil && v != modelVersion {
+		return nil, fmt.Errorf("decode model: %w: version %d, want %d", ErrBadModel, v, modelVersion)
+	}
+	m := &Model{numbers: trackingNumbers}
+	m.dataHash = d.str()
+	m.threshold = d.f64()
+	m.feat.Buckets = uint32(d.small(1 << 26))
+	m.feat.MinN = d.small(16)
+	m.feat.MaxN = d.small(16)
+	m.feat.Words = d.bool()
+	m.feat.Bigrams = d.bool()
+	m.feat.FoldKana = d.bool()
+	m.feat.NumberWeight = d.small(64)
+	m.dim = d.small(maxDim)
+	nl := d.small(1024)
+	for i := 0; i < nl && d.err == nil; i++ {
+		m.labels = append(m.labels, d.str())
+	}
+	if d.err == nil && (m.dim == 0 || nl == 0 || m.feat.Buckets == 0) {
+		return nil, fmt.Errorf("decode model: %w: empty layer", ErrBadModel)
+	}
+	m.w = make([]float32, nl*m.dim)
+	for i := range m.w {
+		m.w[i] = d.f32()
+	}
+	m.b = make([]float32, nl)
+	for i := range m.b {
+		m.b[i] = d.f32()
+	}
+	nr := d.small(int(m.feat.Buckets))
+	m.keys = make([]uint32, 0, nr)
+	m.rows = make([]float32, 0, nr*m.dim)
+	q := make([]byte, m.dim)
+	key := uint64(0)
+	for i := 0; i < nr && d.err == nil; i++ {
+		key += d.uvarint()
+		if key >= uint64(m.feat.Buckets) || (i > 0 && key == uint64(m.keys[i-1])) {
+			return nil, fmt.Errorf("decode model: %w: bucket out of order", ErrBadModel)
+		}
+		m.keys = append(m.keys, uint32(key))
+		scale := d.f32() / 127
+		d.full(q)
+		for _, v := range q {
+			m.rows = append(m.rows, scale*float32(int8(v)))
+		}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("decode model: %w: %w", ErrBadModel, d.err)
+	}
+	m.buildIndex()
+	return m, nil
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+func (e *encoder) uvarint(v uint64) { e.bytes(binary.AppendUvarint(e.buf[:0], v)) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.bytes([]byte(s)) }
+func (e *encoder) f32(v float32) {
+	e.bytes(binary.LittleEndian.AppendUint32(e.buf[:0], math.Float32bits(v)))
+}
+func (e *encoder) f64(v float64) {
+	e.bytes(binary.LittleEndian.AppendUint64(e.buf[:0], math.Float64bits(v)))
+}
+func (e *encoder) bool(v bool) {
+	if v {
+		e.uvarint(1)
+	} else {
+		e.uvarint(0)
+	}
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) full(b []byte) {
+	if d.err == nil {
+		_, d.err = io.ReadFull(d.r, b)
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	d.err = err
+	return v
+}
+
+// small reads a uvarint that must not exceed limit.
+func (d *decoder) small(limit int) int {
+	v := d.uvarint()
+	if d.err == nil && v > uint64(limit) {
+		d.err = errors.New("field out of range")
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	b := make([]byte, d.small(1024))
+	d.full(b)
+	return string(b)
+}
+
+func (d *decoder) f32() float32 {
+	var b [4]byte
+	d.full(b[:])
+	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+}
+
+func (d *decoder) f64() float64 {
+	var b [8]byte
+	d.full(b[:])
+	return math.Float64frombits(binary.LittleEndian.Uint64(b[:]))
+}
+
+func (d *decoder) bool() bool { return d.small(1) == 1 }

@@ -1,0 +1,175 @@
+package intents
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// featureConfig says how text becomes hashed feature ids. It is stored in the model so
+// inference extracts exactly the features training saw.
+type featureConfig struct {
+	Buckets  uint32 // hash space of every feature kind
+	MinN     int    // shortest character n-gram
+	MaxN     int    // longest character n-gram
+	Words    bool   // Latin word tokens
+	Bigrams  bool   // Latin word bigrams
+	FoldKana bool   // katakana folded to hiragana before n-grams
+	// NumberWeight is how many times each number feature (valid tracking number, order
+	// number, look-alike, bare number) is counted in the bag.
+	NumberWeight int
+}
+
+// numberFlags are what tracking.Extract found in a text.
+type numberFlags uint8
+
+const (
+	hasValidTracking numberFlags = 1 << iota // a number whose carrier rule (check digit) holds
+	hasLookAlike                             // a number with a carrier's shape but a failed check
+	hasOrder                                 // an Amazon order number
+	hasDigitalOrder                          // a D01-... digital order number
+	isBareNumber                             // the text is little more than the number(s)
+)
+
+// numberFeatureNames name the flags as feature tokens, in bit order.
+var numberFeatureNames = [...]string{"#valid", "#lookalike", "#order", "#digital", "#bare"}
+
+// numberFunc reports the number flags of a raw text.
+type numberFunc func(text string) numberFlags
+
+// Feature kinds keep n-grams, words and number flags apart in the shared hash space.
+const (
+	kindChar   = 'c'
+	kindWord   = 'w'
+	kindBigram = 'b'
+	kindNumber = 'n'
+)
+
+// normalize is the text the features are taken from: NFKC (full-width to half-width),
+// lower case, runs of white space as one space, trimmed.
+func normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// shapeRune maps a rune to the form n-grams see: every digit is 0 (so any number of the
+// same length looks alike) and, with fold, katakana become hiragana.
+func shapeRune(r rune, fold bool) rune {
+	switch {
+	case r >= '0' && r <= '9':
+		return '0'
+	case fold && r >= 0x30a1 && r <= 0x30f6:
+		return r - 0x60
+	}
+	return r
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashRunes(kind byte, rs []rune) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(kind)
+	h *= fnvPrime
+	for _, r := range rs {
+		h ^= uint64(r)
+		h *= fnvPrime
+		h ^= h >> 29
+	}
+	return h
+}
+
+func hashString(kind byte, s string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(kind)
+	h *= fnvPrime
+	for _, r := range s {
+		h ^= uint64(r)
+		h *= fnvPrime
+		h ^= h >> 29
+	}
+	return h
+}
+
+// extract appends the feature ids of text to dst and returns it. numbers may be nil.
+// runes is scratch space, returned for reuse.
+func (c featureConfig) extract(text string, numbers numberFunc, dst []uint32, runes []rune) ([]uint32, []rune) {
+	n := normalize(text)
+	runes = append(runes[:0], ' ')
+	for _, r := range n {
+		runes = append(runes, shapeRune(r, c.FoldKana))
+	}
+	runes = append(runes, ' ')
+	b := c.Buckets
+	for size := c.MinN; size <= c.MaxN; size++ {
+		for i := 0; i+size <= len(runes); i++ {
+			if size == 1 && runes[i] == ' ' {
+				continue
+			}
+			dst = append(dst, uint32(hashRunes(kindChar, runes[i:i+size])%uint64(b)))
+		}
+	}
+	if c.Words || c.Bigrams {
+		var prev uint64
+		havePrev := false
+		start := -1
+		for i := 0; i <= len(runes); i++ {
+			latin := i < len(runes) && isLatinWordRune(runes[i])
+			if latin {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start < 0 {
+				if i < len(runes) && runes[i] != ' ' {
+					havePrev = false // a Japanese character breaks a bigram
+				}
+				continue
+			}
+			w := hashRunes(kindWord, runes[start:i])
+			start = -1
+			if c.Words {
+				dst = append(dst, uint32(w%uint64(b)))
+			}
+			if c.Bigrams && havePrev {
+				dst = append(dst, uint32(((prev*fnvPrime)^w^kindBigram)%uint64(b)))
+			}
+			prev, havePrev = w, true
+		}
+	}
+	if numbers != nil {
+		flags := numbers(text)
+		for i, name := range numberFeatureNames {
+			if flags&(1<<i) == 0 {
+				continue
+			}
+			id := uint32(hashString(kindNumber, name) % uint64(b))
+			for k := 0; k < max(1, c.NumberWeight); k++ {
+				dst = append(dst, id)
+			}
+		}
+	}
+	return dst, runes
+}
+
+func isLatinWordRune(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '\'' || (r >= 0xe0 && r <= 0x24f)
+}

@@ -1,0 +1,171 @@
+package intents
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// embeddedModel is the artefact `toiawase train` writes to intents/model/.
+//
+//go:embed model/model.bin
+var embeddedModel []byte
+
+// maxDim bounds the embedding size so inference keeps its vector on the stack.
+const maxDim = 256
+
+// Model is a trained classifier. It is immutable and safe for concurrent use.
+//
+// The weights come from spago's training (see Train); Load turns them into plain float32
+// arrays so Classify is a hand-written forward pass: average the embeddings of the hashed
+// features, one linear layer, softmax. No autodiff graph is built per call.
+type Model struct {
+	labels    []string
+	feat      featureConfig
+	dim       int
+	threshold float64
+	dataHash  string
+	numbers   numberFunc
+
+	rowOf []int32   // bucket -> row of rows, -1 when training never saw the bucket
+	keys  []uint32  // bucket of each row, ascending (kept for encoding)
+	rows  []float32 // len(keys) x dim
+	w     []float32 // len(labels) x dim
+	b     []float32 // len(labels)
+
+	scratch sync.Pool // *scratch
+}
+
+type scratch struct {
+	ids   []uint32
+	runes []rune
+	probs []float64
+}
+
+// Load returns the model embedded in the binary. Its number features come from
+// tracking.Extract.
+func Load() (*Model, error) {
+	m, err := Decode(bytes.NewReader(embeddedModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// Labels returns the labels of the model, in the order of its output layer.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// Threshold is the confidence under which Classify answers out_of_scope.
+func (m *Model) Threshold() float64 { return m.threshold }
+
+// DataHash is the DataHash of the training data the model was trained on.
+func (m *Model) DataHash() string { return m.dataHash }
+
+// Classify predicts the intent of text. Intent is out_of_scope when the best label's
+// probability is below the model's threshold; Confidence is always the best label's
+// probability and Top lists the best three labels.
+func (m *Model) Classify(text string) Prediction {
+	s := m.getScratch()
+	defer m.scratch.Put(s)
+	probs := m.probabilities(text, s)
+	return m.predict(probs, m.threshold)
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.scratch.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{probs: make([]float64, len(m.labels))}
+}
+
+// predict turns probabilities into a Prediction with the given threshold.
+func (m *Model) predict(probs []float64, threshold float64) Prediction {
+	const topN = 3
+	var idx [topN]int
+	n := 0
+	for i := range probs {
+		// insertion into the short top list, ties to the earlier label
+		j := n
+		if j < topN {
+			n++
+		} else if probs[i] <= probs[idx[topN-1]] {
+			continue
+		} else {
+			j = topN - 1
+		}
+		for j > 0 && probs[i] > probs[idx[j-1]] {
+			idx[j] = idx[j-1]
+			j--
+		}
+		idx[j] = i
+	}
+	p := Prediction{Top: make([]Scored, n)}
+	for k := 0; k < n; k++ {
+		p.Top[k] = Scored{Intent: m.labels[idx[k]], Confidence: probs[idx[k]]}
+	}
+	if n == 0 {
+		p.Intent = OutOfScope
+		return p
+	}
+	p.Intent, p.Confidence = p.Top[0].Intent, p.Top[0].Confidence
+	if p.Confidence < threshold {
+		p.Intent = OutOfScope
+	}
+	return p
+}
+
+// probabilities runs the forward pass and returns s.probs filled with the softmax.
+func (m *Model) probabilities(text string, s *scratch) []float64 {
+	s.ids, s.runes = m.feat.extract(text, m.numbers, s.ids[:0], s.runes)
+	var hv [maxDim]float32
+	h := hv[:m.dim]
+	for _, id := range s.ids {
+		r := m.rowOf[id]
+		if r < 0 {
+			continue
+		}
+		row := m.rows[int(r)*m.dim : int(r+1)*m.dim]
+		for k, v := range row {
+			h[k] += v
+		}
+	}
+	if len(s.ids) > 0 {
+		inv := 1 / float32(len(s.ids))
+		for k := range h {
+			h[k] *= inv
+		}
+	}
+	probs := s.probs[:len(m.labels)]
+	maxLogit := math.Inf(-1)
+	for l := range m.labels {
+		wl := m.w[l*m.dim : (l+1)*m.dim]
+		var z float32
+		for k, v := range wl {
+			z += v * h[k]
+		}
+		probs[l] = float64(z + m.b[l])
+		maxLogit = max(maxLogit, probs[l])
+	}
+	var sum float64
+	for l := range probs {
+		probs[l] = math.Exp(probs[l] - maxLogit)
+		sum += probs[l]
+	}
+	for l := range probs {
+		probs[l] /= sum
+	}
+	return probs
+}
+
+// buildIndex fills rowOf from keys.
+func (m *Model) buildIndex() {
+	m.rowOf = make([]int32, m.feat.Buckets)
+	for i := range m.rowOf {
+		m.rowOf[i] = -1
+	}
+	for r, k := range m.keys {
+		m.rowOf[k] = int32(r)
+	}
+}

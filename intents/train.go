@@ -1,0 +1,361 @@
+package intents
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/nlpodyssey/spago/ag"
+	"github.com/nlpodyssey/spago/mat"
+	"github.com/nlpodyssey/spago/nn"
+	"github.com/nlpodyssey/spago/nn/embedding"
+	"github.com/nlpodyssey/spago/optimizers/adam"
+	"github.com/nlpodyssey/spago/optimizers/sgd"
+)
+
+// TrainConfig holds the hyper-parameters of Train. The zero value is the configuration
+// the embedded model is trained with; every zero field means its documented default.
+type TrainConfig struct {
+	Dim          int     // embedding size; zero means 48
+	Buckets      int     // hash buckets of the features; zero means 1<<19
+	MinN, MaxN   int     // character n-gram sizes; zero means 1 and 4
+	NoWords      bool    // leave out Latin word tokens
+	NoBigrams    bool    // leave out Latin word bigrams
+	NoFoldKana   bool    // keep katakana apart from hiragana in n-grams
+	NumberWeight int     // copies of each tracking-number feature; zero means 4
+	Epochs       int     // passes over the data; zero means 20
+	BatchSize    int     // examples per optimiser step; zero means 32
+	LearningRate float64 // Adam step size, decayed linearly to zero; zero means 0.05
+	WeightDecay  float64 // AdamW decay; zero means 1e-4, negative means none
+	Dropout      float64 // share of features dropped from each example per epoch; zero means 0.2, negative means none
+	Seed         uint64  // shuffling, dropout and initialisation; zero means 1
+	Threshold    float64 // confidence under which Classify answers out_of_scope; zero means none
+	SGD          bool    // plain SGD instead of AdamW
+
+	// numbers overrides tracking.Extract in tests; nil means the real one.
+	numbers numberFunc
+}
+
+func (c TrainConfig) withDefaults() TrainConfig {
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&c.Dim, 48)
+	def(&c.Buckets, 1<<19)
+	def(&c.MinN, 1)
+	def(&c.MaxN, 4)
+	def(&c.NumberWeight, 4)
+	def(&c.Epochs, 20)
+	def(&c.BatchSize, 32)
+	if c.LearningRate == 0 {
+		c.LearningRate = 0.05
+	}
+	if c.WeightDecay == 0 {
+		c.WeightDecay = 1e-4
+	}
+	if c.Dropout == 0 {
+		c.Dropout = 0.2
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.numbers == nil {
+		c.numbers = trackingNumbers
+	}
+	return c
+}
+
+func (c TrainConfig) features() featureConfig {
+	return featureConfig{
+		Buckets:      uint32(c.Buckets),
+		MinN:         c.MinN,
+		MaxN:         c.MaxN,
+		Words:        !c.NoWords,
+		Bigrams:      !c.NoBigrams,
+		FoldKana:     !c.NoFoldKana,
+		NumberWeight: c.NumberWeight,
+	}
+}
+
+// network is the spago module being trained: an embedding bag and a linear layer.
+type network struct {
+	nn.Module
+	Emb *embedding.Model // one row per bucket seen in training
+	W   *nn.Param        // labels x dim
+	B   *nn.Param        // 1 x labels
+}
+
+// Train fits a model to examples with spago's autodiff and its AdamW optimiser. It is
+// deterministic: the same examples and config give the same model, byte for byte.
+// The returned model already carries the int8 rounding of its artefact.
+func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, error) {
+	cfg = cfg.withDefaults()
+	if len(examples) == 0 {
+		return nil, fmt.Errorf("train: %w", ErrNoData)
+	}
+	if cfg.Dim > maxDim {
+		return nil, fmt.Errorf("train: dim %d above %d", cfg.Dim, maxDim)
+	}
+	labels := Labels()
+	li := labelIndex()
+	feat := cfg.features()
+
+	// Features of every example, as compact row ids over the buckets training sees.
+	rowOf := make(map[uint32]int32)
+	var keys []uint32
+	docs := make([][]int32, len(examples))
+	gold := make([]int, len(examples))
+	var ids []uint32
+	var runes []rune
+	for i, ex := range examples {
+		c, ok := li[ex.Intent]
+		if !ok {
+			return nil, fmt.Errorf("train %s: %w %q", ex.Source, ErrUnknownLabel, ex.Intent)
+		}
+		gold[i] = c
+		ids, runes = feat.extract(ex.Text, cfg.numbers, ids[:0], runes)
+		doc := make([]int32, len(ids))
+		for j, id := range ids {
+			r, ok := rowOf[id]
+			if !ok {
+				r = int32(len(keys))
+				rowOf[id] = r
+				keys = append(keys, id)
+			}
+			doc[j] = r
+		}
+		docs[i] = doc
+	}
+
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x746f69617761))
+	net := &network{
+		Emb: embedding.New[float32](len(keys), cfg.Dim),
+		W:   nn.NewParam(mat.NewDense[float32](mat.WithShape(len(labels), cfg.Dim))),
+		B:   nn.NewParam(mat.NewDense[float32](mat.WithShape(1, len(labels)))),
+	}
+	bound := 1 / float64(cfg.Dim)
+	for _, p := range net.Emb.Weights {
+		data := mat.Data[float32](p)
+		for k := range data {
+			data[k] = float32((rng.Float64()*2 - 1) * bound)
+		}
+	}
+	var strategy stepper
+	if cfg.SGD {
+		strategy = &sgdStepper{sgd.New[float32](sgd.NewConfig(cfg.LearningRate, 0, false))}
+	} else if cfg.WeightDecay > 0 {
+		strategy = &adamStepper{adam.New(adam.NewAdamWConfig(cfg.LearningRate, 0.9, 0.999, 1e-8, cfg.WeightDecay))}
+	} else {
+		strategy = &adamStepper{adam.New(adam.NewConfig(cfg.LearningRate, 0.9, 0.999, 1e-8))}
+	}
+
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	steps := cfg.Epochs * ((len(order) + cfg.BatchSize - 1) / cfg.BatchSize)
+	step := 0
+	var b batch
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for start := 0; start < len(order); start += cfg.BatchSize {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("train: %w", err)
+			}
+			b.reset()
+			for _, i := range order[start:min(start+cfg.BatchSize, len(order))] {
+				b.add(docs[i], gold[i], cfg.Dropout, rng)
+			}
+			if err := ag.Backward(net.loss(&b, len(labels))); err != nil {
+				return nil, fmt.Errorf("train: backward: %w", err)
+			}
+			step++
+			strategy.setRate(cfg.LearningRate * max(0.01, 1-float64(step)/float64(steps)))
+			if err := net.optimize(strategy); err != nil {
+				return nil, fmt.Errorf("train: optimise: %w", err)
+			}
+		}
+	}
+	return net.export(labels, keys, feat, cfg), nil
+}
+
+// optimize applies one Adam step to every parameter with a gradient and clears the
+// gradients. It calls the strategy itself, one parameter after the other:
+// optimizers.Optimizer.Optimize of spago v1.1.0 returns before its per-parameter
+// goroutines finish, which races with the next forward pass.
+func (net *network) optimize(strategy stepper) error {
+	var err error
+	step := func(p *nn.Param) {
+		if err == nil && p.HasGrad() {
+			err = strategy.OptimizeParams(p)
+		}
+	}
+	step(net.W)
+	step(net.B)
+	net.Emb.TraverseParams(step)
+	net.Emb.ZeroGrad()
+	strategy.next()
+	return err
+}
+
+// stepper is the spago optimisation strategy with a learning rate schedule.
+type stepper interface {
+	OptimizeParams(p *nn.Param) error
+	setRate(lr float64)
+	next()
+}
+
+type adamStepper struct{ *adam.Adam }
+
+func (a *adamStepper) setRate(lr float64) { a.StepSize = lr }
+func (a *adamStepper) next()              { a.IncExample() }
+
+type sgdStepper struct{ *sgd.SGD[float32] }
+
+func (s *sgdStepper) setRate(lr float64) { s.Alpha = lr }
+func (s *sgdStepper) next()              {}
+
+// embeddingOf is row r of the embedding table as a node that records its gradient.
+func embeddingOf(e *embedding.Model, r int) mat.Tensor {
+	emb, err := e.Embedding(r)
+	if err != nil {
+		panic(err) // r comes from the table itself
+	}
+	return emb
+}
+
+// batch is a minibatch as the graph needs it: the distinct embedding rows it uses and,
+// per example, the weight of each of them in the example's average.
+type batch struct {
+	rows    []int32         // embedding rows used, in first-use order
+	colOf   map[int32]int32 // embedding row -> position in rows
+	entries [][2]int32      // (example, position) once per kept feature
+	share   []float32       // 1/n of each example, n its feature count
+	gold    []int
+}
+
+func (b *batch) reset() {
+	if b.colOf == nil {
+		b.colOf = make(map[int32]int32)
+	}
+	clear(b.colOf)
+	b.rows, b.entries, b.share, b.gold = b.rows[:0], b.entries[:0], b.share[:0], b.gold[:0]
+}
+
+// add appends one example, dropping each feature with probability dropout. A dropped
+// feature still counts in n: it weighs as a zero vector, as an unseen feature does at
+// inference.
+func (b *batch) add(doc []int32, gold int, dropout float64, rng *rand.Rand) {
+	e := int32(len(b.gold))
+	b.gold = append(b.gold, gold)
+	b.share = append(b.share, 1/float32(max(1, len(doc))))
+	for _, r := range doc {
+		if dropout > 0 && rng.Float64() < dropout {
+			continue
+		}
+		c, ok := b.colOf[r]
+		if !ok {
+			c = int32(len(b.rows))
+			b.colOf[r] = c
+			b.rows = append(b.rows, r)
+		}
+		b.entries = append(b.entries, [2]int32{e, c})
+	}
+}
+
+// loss builds the graph of one minibatch and returns its summed cross-entropy:
+//
+//	H = A·S            averaged embeddings (examples x dim), A the constant bag weights
+//	Z = H·Wᵀ + 1·B     logits (examples x labels)
+//	loss = Σ_examples (log Σ_labels exp(Z - max) - (Z - max)[gold])
+func (net *network) loss(b *batch, nLabels int) mat.Tensor {
+	nb, nr := len(b.gold), len(b.rows)
+	if nr == 0 {
+		return nil
+	}
+	rows := make([]mat.Tensor, nr)
+	for c, r := range b.rows {
+		rows[c] = embeddingOf(net.Emb, int(r))
+	}
+	a := make([]float32, nb*nr)
+	for _, e := range b.entries {
+		a[int(e[0])*nr+int(e[1])] += b.share[e[0]]
+	}
+	h := ag.Mul(mat.NewDense[float32](mat.WithShape(nb, nr), mat.WithBacking(a)), ag.Stack(rows...))
+	ones := func(n int) []float32 {
+		v := make([]float32, n)
+		for i := range v {
+			v[i] = 1
+		}
+		return v
+	}
+	bias := ag.Mul(mat.NewDense[float32](mat.WithShape(nb, 1), mat.WithBacking(ones(nb))), net.B)
+	z := ag.Add(ag.Mul(h, ag.T(net.W)), bias)
+
+	zv := mat.Data[float32](z.Value())
+	shift := make([]float32, nb*nLabels)
+	onehot := make([]float32, nb*nLabels)
+	for i := 0; i < nb; i++ {
+		m := zv[i*nLabels]
+		for _, v := range zv[i*nLabels : (i+1)*nLabels] {
+			m = max(m, v)
+		}
+		for j := 0; j < nLabels; j++ {
+			shift[i*nLabels+j] = m
+		}
+		onehot[i*nLabels+b.gold[i]] = 1
+	}
+	zs := ag.Sub(z, mat.NewDense[float32](mat.WithShape(nb, nLabels), mat.WithBacking(shift)))
+	sumCols := mat.NewDense[float32](mat.WithShape(nLabels, 1), mat.WithBacking(ones(nLabels)))
+	lse := ag.Log(ag.Mul(ag.Exp(zs), sumCols)) // examples x 1
+	picked := ag.Mul(ag.Prod(zs, mat.NewDense[float32](mat.WithShape(nb, nLabels), mat.WithBacking(onehot))), sumCols)
+	// spago's ReduceSum hands back a column gradient, so it sums a column.
+	return ag.ReduceSum(ag.Sub(lse, picked))
+}
+
+// export copies the spago parameters into an inference Model, rounding the embedding
+// rows as the artefact stores them.
+func (net *network) export(labels []string, keys []uint32, feat featureConfig, cfg TrainConfig) *Model {
+	m := &Model{
+		labels:    labels,
+		feat:      feat,
+		dim:       cfg.Dim,
+		threshold: cfg.Threshold,
+		numbers:   cfg.numbers,
+		w:         slices.Clone(mat.Data[float32](net.W)),
+		b:         slices.Clone(mat.Data[float32](net.B)),
+	}
+	// Rows in bucket order, so the artefact does not depend on the order of the data.
+	perm := make([]int, len(keys))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
+	m.keys = make([]uint32, len(keys))
+	m.rows = make([]float32, len(keys)*cfg.Dim)
+	q := make([]int8, cfg.Dim)
+	for i, r := range perm {
+		m.keys[i] = keys[r]
+		row := m.rows[i*cfg.Dim : (i+1)*cfg.Dim]
+		copy(row, mat.Data[float32](net.Emb.Weights[r]))
+		quantize(row, q)
+	}
+	m.buildIndex()
+	return m
+}
+
+// logLoss is the mean cross-entropy of m on examples (used by tests and tuning).
+func (m *Model) logLoss(examples []Example) float64 {
+	li := labelIndex()
+	s := &scratch{probs: make([]float64, len(m.labels))}
+	var sum float64
+	for _, ex := range examples {
+		p := m.probabilities(ex.Text, s)
+		sum -= math.Log(max(p[li[ex.Intent]], 1e-12))
+	}
+	return sum / float64(len(examples))
+}
