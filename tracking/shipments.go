@@ -44,6 +44,7 @@ type RowError struct {
 	Err  error
 }
 
+// Error says which line and what is wrong with it.
 func (e RowError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 
 // ReadShipments reads a shipment CSV (see ShipmentColumns). Rows that cannot be read
