@@ -84,7 +84,7 @@ func (s *scanner) judge(i, j int) (cand, bool) {
 		c.order, c.score = true, scoreOrder+groupBonus
 		return c, true
 	}
-	if isPhoneLike(n) || isCardLike(n) {
+	if isPhoneLike(n) || isCardLike(n) || s.isIntlPhone(i, j, n) {
 		c.suppress, c.score = true, scoreSuppress
 		return c, true
 	}
@@ -186,6 +186,16 @@ func isNumberPunct(r rune) bool {
 }
 
 func isAnyDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
+
+// isIntlPhone reports whether g[i..j] is a Japanese phone number written with the
+// country code but without "+": 81-90-1234-5678, 81 3 1234 5678.
+func (s *scanner) isIntlPhone(i, j int, n string) bool {
+	if j-i < 2 || s.g[i].b1-s.g[i].b0 != 2 || n[0] != '8' || n[1] != '1' || !allDigits(n) {
+		return false
+	}
+	local := len(n) - 2
+	return (local == 9 || local == 10) && n[2] != '0'
+}
 
 // isCardLike reports whether n looks like a payment card number: 15 digits starting
 // 34 or 37 (American Express) or 16 digits starting 3–6, passing the Luhn check.

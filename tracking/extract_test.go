@@ -15,6 +15,8 @@ func TestExtractIgnoresNonNumbers(t *testing.T) {
 		{"mobile spaced", "call 090 1234 5678"},
 		{"international phone", "+81-90-1234-5678"},
 		{"international phone spaced", "+81 3 1234 5678"},
+		{"international phone without plus", "81-90-1234-5678"},
+		{"international landline without plus", "81 3 1234 5678"},
 		{"postal code", "〒123-4567 東京都"},
 		{"postal code spaced", "〒 150-0001"},
 		{"date", "2024-06-11に注文"},
