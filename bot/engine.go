@@ -22,6 +22,9 @@ const (
 	DefaultTTL         = 30 * time.Minute
 	DefaultMaxText     = 2000 // runes
 	DefaultRecentTurns = 20
+	// DefaultMinConfidence is the least confidence at which the engine acts on a predicted
+	// intent (or says a message is out of scope); below it the customer gets topics to pick.
+	DefaultMinConfidence = 0.7
 )
 
 // Config configures an Engine. The zero value is usable: it loads the embedded intent
@@ -49,6 +52,9 @@ type Config struct {
 	MaxText int
 	// DefaultLang is the language of a session whose first message does not tell; "" means "ja".
 	DefaultLang string
+	// MinConfidence: a prediction below it is treated as unsure (topics offered) even
+	// when the model's own threshold let it through; zero means DefaultMinConfidence (0.7).
+	MinConfidence float64
 	// RecentTurns is how many transcript turns a hand-off ticket carries; zero means 20.
 	RecentTurns int
 	// Now is the clock; nil means time.Now. Tests inject their own.
@@ -69,6 +75,7 @@ type Engine struct {
 	maxText     int
 	defaultLang string
 	recent      int
+	minConf     float64
 	now         func() time.Time
 	secrets     *secretPatterns
 	locks       [256]sync.Mutex
@@ -82,7 +89,7 @@ func New(cfg Config) (*Engine, error) {
 	e := &Engine{
 		classifier: cfg.Classifier, numbers: cfg.Numbers, store: cfg.Store, sender: cfg.Sender,
 		desk: cfg.Desk, log: cfg.Log, ttl: cfg.TTL, maxText: cfg.MaxText, defaultLang: cfg.DefaultLang,
-		recent: cfg.RecentTurns, now: cfg.Now, secrets: newSecretPatterns(),
+		recent: cfg.RecentTurns, minConf: cfg.MinConfidence, now: cfg.Now, secrets: newSecretPatterns(),
 	}
 	if e.classifier == nil {
 		m, err := intents.Load()
@@ -116,6 +123,9 @@ func New(cfg Config) (*Engine, error) {
 	}
 	if !validLang(e.defaultLang) {
 		e.defaultLang = LangJA
+	}
+	if e.minConf <= 0 {
+		e.minConf = DefaultMinConfidence
 	}
 	if e.recent <= 0 {
 		e.recent = DefaultRecentTurns

@@ -29,7 +29,7 @@ func (t *turn) miss() error {
 		t.topics(maxTopics - 1)
 		return nil
 	}
-	if len(t.pred.Top) > 0 && t.pred.Top[0].Intent == intents.OutOfScope && t.pred.Intent == intents.OutOfScope {
+	if len(t.pred.Top) > 0 && t.pred.Top[0].Intent == intents.OutOfScope && t.pred.Confidence >= t.e.minConf {
 		// understood, but outside what the bot does: say so with the curated answer
 		if ans, ok := t.c.ForIntent(intents.OutOfScope, t.s.Lang); ok {
 			t.answer(ans)

@@ -137,7 +137,7 @@ func (t *turn) message() error {
 	}
 	t.pred = t.e.classifier.Classify(t.text)
 	t.reply.Intent, t.reply.Confidence = t.pred.Intent, t.pred.Confidence
-	confident := t.pred.Intent != intents.OutOfScope
+	confident := t.pred.Intent != intents.OutOfScope && t.pred.Confidence >= t.e.minConf
 
 	switch {
 	case t.s.Pending == slotCarrier && len(t.found.Tracking) == 0:
