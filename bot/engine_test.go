@@ -449,3 +449,14 @@ func TestConcurrentTurnsOfOneSession(t *testing.T) {
 		t.Fatalf("transcript has %d turns, want %d: a turn was lost", len(turns), 2+8*2)
 	}
 }
+
+func TestWeakPredictionOffersTopics(t *testing.T) {
+	c := newRig(t, nil).conv(t)
+	rep := c.say("たぶん返品のこと")
+	wantText(t, rep, "ja:unsure")
+	if got := values(rep.QuickReplies); !slices.Equal(got, []string{"intent:returns", "intent:find_number", "faq:phishing"}) {
+		t.Fatalf("topics = %v, want the weak guess first", got)
+	}
+	c2 := newRig(t, func(c *Config) { c.MinConfidence = 0.5 }).conv(t)
+	wantText(t, c2.say("たぶん返品のこと"), "ja:answer:returns")
+}

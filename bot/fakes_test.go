@@ -17,14 +17,21 @@ type fakeClassifier struct {
 	rules []fakeRule
 }
 
-type fakeRule struct{ word, label string }
+type fakeRule struct {
+	word, label string
+	conf        float64 // zero means 0.9
+}
 
 func (f fakeClassifier) Classify(text string) intents.Prediction {
 	s := strings.ToLower(text)
 	for _, r := range f.rules {
 		if strings.Contains(s, r.word) {
-			return intents.Prediction{Intent: r.label, Confidence: 0.9,
-				Top: []intents.Scored{{Intent: r.label, Confidence: 0.9}, {Intent: intents.FindNumber, Confidence: 0.05}}}
+			c := r.conf
+			if c == 0 {
+				c = 0.9
+			}
+			return intents.Prediction{Intent: r.label, Confidence: c,
+				Top: []intents.Scored{{Intent: r.label, Confidence: c}, {Intent: intents.FindNumber, Confidence: 1 - c}}}
 		}
 	}
 	return intents.Prediction{Intent: intents.OutOfScope, Confidence: 0.3, Top: []intents.Scored{
@@ -33,13 +40,14 @@ func (f fakeClassifier) Classify(text string) intents.Prediction {
 
 func newFakeClassifier() fakeClassifier {
 	return fakeClassifier{rules: []fakeRule{
-		{"再配達", intents.Redelivery}, {"redeliver", intents.Redelivery},
-		{"どこ", intents.TrackPackage}, {"where is", intents.TrackPackage},
-		{"追跡できない", intents.NotTracking},
-		{"人と", intents.ContactSupport}, {"person", intents.ContactSupport}, {"電話番号", intents.ContactSupport},
-		{"見つからない", intents.FindNumber},
-		{"プライム", intents.Prime}, {"prime", intents.Prime},
-		{"こんにちは", intents.Greeting}, {"hello", intents.Greeting},
+		{"再配達", intents.Redelivery, 0}, {"redeliver", intents.Redelivery, 0},
+		{"どこ", intents.TrackPackage, 0}, {"where is", intents.TrackPackage, 0},
+		{"追跡できない", intents.NotTracking, 0},
+		{"人と", intents.ContactSupport, 0}, {"person", intents.ContactSupport, 0}, {"電話番号", intents.ContactSupport, 0},
+		{"見つからない", intents.FindNumber, 0},
+		{"プライム", intents.Prime, 0}, {"prime", intents.Prime, 0},
+		{"こんにちは", intents.Greeting, 0}, {"hello", intents.Greeting, 0},
+		{"たぶん", intents.Returns, 0.55},
 	}}
 }
 
