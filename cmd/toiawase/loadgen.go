@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -39,6 +40,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	engine := fs.String("engine", "auto", "auto (the real engine when it answers, else a fake), real, or fake")
 	timeout := fs.Duration("timeout", 5*time.Minute, "give up after this long")
 	serveIdle := fs.Bool("serve-idle", false, "internal: the server side of -idle, driven through stdin")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -55,6 +57,17 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	}
 	if *idle > 0 {
 		return loadgenIdle(ctx, env, *idle, *engine)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	h, name, closeEngine, err := loadgenEngine(ctx, *engine)
 	if err != nil {
