@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -55,12 +56,23 @@ func TestPhoneCommand(t *testing.T) {
 	}
 }
 
-// TestServeVoiceTwiML: the real server answers Twilio at POST /voice/twiml, and with
-// TWILIO_AUTH_TOKEN set only signed requests.
-func TestServeVoiceTwiML(t *testing.T) {
+// TestWirePhone: the server's phone part answers Twilio at POST /voice/twiml, with
+// TWILIO_AUTH_TOKEN set only signed requests, and without a desk tells the caller so.
+func TestWirePhone(t *testing.T) {
 	const token = "test-token"
-	m := startServer(t, map[string]string{"TWILIO_AUTH_TOKEN": token})
-	u := m.URL() + "/voice/twiml"
+	env := map[string]string{"TWILIO_AUTH_TOKEN": token}
+	var logs bytes.Buffer
+	m := NewMain()
+	m.Getenv = func(k string) string { return env[k] }
+	m.Log = newLogger(&logs, "info")
+	m.Desk = &LateDesk{}
+	m.mux = http.NewServeMux()
+	if err := m.wirePhone(context.Background()); err != nil {
+		t.Fatalf("wirePhone: %v", err)
+	}
+	srv := httptest.NewServer(m.mux)
+	defer srv.Close()
+	u := srv.URL + "/voice/twiml"
 	form := url.Values{"CallSid": {"CA-serve"}, "From": {"+819012345678"}}
 	post := func(sig string) (int, string) {
 		t.Helper()
@@ -86,5 +98,15 @@ func TestServeVoiceTwiML(t *testing.T) {
 	code, body := post(phone.Signature(token, u, form))
 	if code != http.StatusOK || !strings.Contains(body, `<Gather input="dtmf"`) || !strings.Contains(body, `<Say language="ja-JP">`) {
 		t.Errorf("signed: %d\n%s", code, body)
+	}
+	// 0: the LateDesk has no Slack desk behind it, so the caller hears that nobody can take
+	// the call, and the call ends.
+	form.Set("Digits", "0")
+	code, body = post(phone.Signature(token, u, form))
+	if code != http.StatusOK || !strings.Contains(body, "担当者におつなぎできません") || !strings.Contains(body, "<Hangup>") {
+		t.Errorf("operator without a desk: %d\n%s", code, body)
+	}
+	if strings.Contains(logs.String(), "9012345678") {
+		t.Errorf("the log holds the caller's number:\n%s", logs.String())
 	}
 }
