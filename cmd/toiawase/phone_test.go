@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toiawase/toiawase/bot"
 	"github.com/toiawase/toiawase/channels/phone"
 )
 
@@ -106,7 +107,30 @@ func TestWirePhone(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "担当者におつなぎできません") || !strings.Contains(body, "<Hangup>") {
 		t.Errorf("operator without a desk: %d\n%s", code, body)
 	}
+
+	// Once a desk is set behind the LateDesk, the same key opens a phone ticket.
+	desk := &phoneDesk{}
+	m.Desk.Set(desk)
+	form = url.Values{"CallSid": {"CA-serve-2"}, "From": {"+819012345678"}}
+	post(phone.Signature(token, u, form))
+	form.Set("Digits", "0")
+	if code, body = post(phone.Signature(token, u, form)); code != http.StatusOK || strings.Contains(body, "担当者におつなぎできません") {
+		t.Errorf("operator with a desk: %d\n%s", code, body)
+	}
+	if len(desk.tickets) != 1 || desk.tickets[0].Channel != bot.ChannelPhone || desk.tickets[0].Caller != "+819012345678" || desk.tickets[0].SessionID != "CA-serve-2" {
+		t.Errorf("tickets %+v", desk.tickets)
+	}
 	if strings.Contains(logs.String(), "9012345678") {
 		t.Errorf("the log holds the caller's number:\n%s", logs.String())
 	}
 }
+
+// phoneDesk records the tickets it is given.
+type phoneDesk struct{ tickets []bot.Ticket }
+
+func (d *phoneDesk) Open(ctx context.Context, t bot.Ticket) error {
+	d.tickets = append(d.tickets, t)
+	return nil
+}
+
+func (d *phoneDesk) Forward(ctx context.Context, sessionID, text string) error { return nil }
