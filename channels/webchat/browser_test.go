@@ -105,8 +105,10 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// screenshot saves the page once the newest message has scrolled into view.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	waitFor(t, ctx, "the newest message in view", `(() => { const l = document.querySelector('.tw-log'); return l.scrollTop + l.clientHeight >= l.scrollHeight - 2; })()`)
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)

@@ -234,8 +234,8 @@
       this.retry = 0;
       this.setStatus('status_online');
       if (f.resumed) {
-        this.clearLog();
-        this.system(this.t('resumed'));
+        this.clearLog();            // the history frame brings the conversation back
+        this.resumeNotice = true;   // shown after the history, before the next reply
       } else if (had && this.log.childElementCount > 0) {
         this.system(this.t('restarted'));
       }
@@ -243,8 +243,10 @@
       break;
     case 'history':
       this.renderHistory(f.turns || []);
+      this.noticeResumed();
       break;
     case 'reply':
+      this.noticeResumed();
       this.answered(f.reply_to);
       this.renderReply(f);
       break;
@@ -263,6 +265,13 @@
       this.answered(f.reply_to);
       this.system(f.message || f.code, true);
       break;
+    }
+  };
+
+  Chat.prototype.noticeResumed = function () {
+    if (this.resumeNotice) {
+      this.resumeNotice = false;
+      this.system(this.t('resumed'));
     }
   };
 
