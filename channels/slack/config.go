@@ -14,8 +14,9 @@ var (
 	ErrConfig = errors.New("slack: bad configuration")
 	// ErrNoTicket: no open ticket for that session on this desk.
 	ErrNoTicket = errors.New("slack: no ticket for session")
-	// ErrBusy: the work queue is full; Slack is asked to retry.
-	ErrBusy = errors.New("slack: work queue full")
+	// ErrAgentConversation: a hand-off was asked for a conversation agents are already
+	// having with the bot in Slack; the engine shows the contact routes instead.
+	ErrAgentConversation = errors.New("slack: hand-off asked from Slack itself")
 )
 
 // Config configures a Desk. Zero values are usable unless said otherwise.

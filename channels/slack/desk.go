@@ -124,9 +124,19 @@ func (d *Desk) work(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case job := <-d.jobs:
-			job(ctx)
+			d.run(ctx, job)
 		}
 	}
+}
+
+// run runs one job; a job that panics is logged (without its data) and the worker goes on.
+func (d *Desk) run(ctx context.Context, job func(context.Context)) {
+	defer func() {
+		if p := recover(); p != nil {
+			d.log.WithField("panic", fmt.Sprintf("%T", p)).Error("a Slack job panicked; dropped it")
+		}
+	}()
+	job(ctx)
 }
 
 // identify learns the bot's user id (to tell its own messages and mentions apart),
@@ -160,6 +170,9 @@ func (d *Desk) botUserID() string {
 // Open posts a ticket to the hand-off channel. When the session already has an open
 // ticket, the thread is told the customer asked again instead.
 func (d *Desk) Open(ctx context.Context, t bot.Ticket) error {
+	if t.Channel == bot.ChannelSlack {
+		return fmt.Errorf("slack: open ticket: %w", ErrAgentConversation)
+	}
 	if prev, ok := d.tickets.get(t.SessionID); ok && prev.State.open() {
 		_, err := d.api.PostMessageContext(ctx, prev.SlackChannel, message{Text: d.tx.get("asked_again"), ThreadTS: prev.TS})
 		if err != nil {

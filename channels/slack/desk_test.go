@@ -223,6 +223,28 @@ func TestPhoneTicketIsACallBack(t *testing.T) {
 	}
 }
 
+func TestOpenFromSlackItselfIsRefused(t *testing.T) {
+	d, api, _ := newTestDesk(t, "en")
+	tk := webTicket()
+	tk.Channel = bot.ChannelSlack
+	if err := d.Open(context.Background(), tk); !errors.Is(err, ErrAgentConversation) {
+		t.Errorf("got %v, want ErrAgentConversation", err)
+	}
+	if len(api.calls) != 0 {
+		t.Error("a ticket was posted for an agent's own conversation")
+	}
+}
+
+func TestPanickingJobDoesNotStopTheWorker(t *testing.T) {
+	d, _, _ := newTestDesk(t, "en")
+	ran := false
+	d.run(context.Background(), func(context.Context) { panic("boom") })
+	d.run(context.Background(), func(context.Context) { ran = true })
+	if !ran {
+		t.Error("the job after a panic did not run")
+	}
+}
+
 func TestOpenTwiceNotesTheThread(t *testing.T) {
 	d, api, _ := newTestDesk(t, "en")
 	ctx := context.Background()

@@ -24,7 +24,10 @@
 // ephemeral message, to the agent holding the ticket and nobody else. Close returns the
 // customer to the bot (engine Release). A ticket nobody takes within Config.TakeTimeout
 // expires (engine Expire: the customer is shown the official contact routes). Phone
-// tickets (Channel "phone", Caller set) show as call-back requests.
+// tickets (Channel "phone", Caller set) show as call-back requests. A hand-off asked for
+// from Slack itself (an agent's own conversation with the bot) is refused with
+// ErrAgentConversation, so the engine shows the contact routes. Buttons and logs name a
+// random ticket id, never the session id, which would let its reader resume the chat.
 //
 // # Assist
 //
@@ -42,7 +45,8 @@
 // one expiry ticker (TakeTimeout/10, between 10 ms and 5 s); and in Socket Mode one
 // reader of slack-go's event channel plus one goroutine running the slack-go client,
 // which reconnects with back-off. HTTP handlers run on the server's goroutines and
-// only queue work. Nothing needs closing besides cancelling ctx.
+// only queue work. A job that panics is logged and dropped; its worker goes on.
+// Nothing needs closing besides cancelling ctx.
 //
 // # Limits and state
 //
