@@ -94,6 +94,9 @@ func (s *scanner) judge(i, j int) (cand, bool) {
 	case c.valid != 0:
 		c.score = scoreDigits
 	case c.shape != 0:
+		if !s.digitChunksAtLeast(i, j, 3) {
+			return c, false // "2024 06 11 0930" is a date and a time, not a mistyped number
+		}
 		c.score = scoreLook
 	default:
 		if !s.repairable(i, j) {
@@ -127,6 +130,23 @@ func (s *scanner) repairable(i, j int) bool {
 		letters += g.b1 - g.b0 - g.digits
 	}
 	return digits >= 8 && letters >= 1 && letters <= 3
+}
+
+// digitChunksAtLeast reports whether every all-digit chunk of g[i..j] (parts
+// joined by spaces) has at least min characters.
+func (s *scanner) digitChunksAtLeast(i, j, min int) bool {
+	start, digitsOnly := i, true
+	for k := i; k <= j; k++ {
+		digitsOnly = digitsOnly && s.g[k].digits == s.g[k].b1-s.g[k].b0
+		if k < j && s.g[k].next != joinWeak {
+			continue
+		}
+		if digitsOnly && s.g[k].b1-s.g[start].b0 < min {
+			return false
+		}
+		start, digitsOnly = k+1, true
+	}
+	return true
 }
 
 // typicalGrouping: one chunk, or chunks (parts joined by spaces) of at most 7 characters.

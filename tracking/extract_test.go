@@ -21,6 +21,7 @@ func TestExtractIgnoresNonNumbers(t *testing.T) {
 		{"postal code spaced", "〒 150-0001"},
 		{"date", "2024-06-11に注文"},
 		{"date and time", "2024/06/11 10:30"},
+		{"spaced date and time", "2024 06 11 0930"},
 		{"compact date", "20240611"},
 		{"price yen sign", "¥12,800"},
 		{"price 円 after a number", "443496171020円"},
