@@ -223,9 +223,13 @@ func (s *scanner) emit(c *cand) {
 	raw := s.text[s.g[c.i].start:s.g[c.j].end]
 	n := string(s.buf[s.g[c.i].b0:s.g[c.j].b1])
 	if c.order {
-		s.found.Orders = append(s.found.Orders, Order{
-			Raw: raw, Number: n[:3] + "-" + n[3:10] + "-" + n[10:], Digital: n[0] == 'D',
-		})
+		o := Order{Raw: raw, Number: n[:3] + "-" + n[3:10] + "-" + n[10:], Digital: n[0] == 'D'}
+		for _, seen := range s.found.Orders {
+			if seen.Number == o.Number {
+				return // the same order twice in one message is reported once
+			}
+		}
+		s.found.Orders = append(s.found.Orders, o)
 		return
 	}
 	if c.strip {
@@ -234,6 +238,11 @@ func (s *scanner) emit(c *cand) {
 	m := Match{Raw: raw, Number: n, Valid: c.valid != 0, Repaired: c.repaired}
 	if c.repaired {
 		m.Number, _ = repairDigits(n)
+	}
+	for _, seen := range s.found.Tracking {
+		if seen.Number == m.Number {
+			return // the same number twice in one message is reported once
+		}
 	}
 	if m.Valid {
 		m.Carriers = c.valid.ids()

@@ -113,3 +113,11 @@ func TestExtractLongRuns(t *testing.T) {
 		}
 	}
 }
+
+// A number written twice (or in two forms) in one message is reported once, where it first stands.
+func TestExtractReportsEachNumberOnce(t *testing.T) {
+	got := Extract("伝票番号 4434-9617-1020（443496171020）、注文 250-7391856-7851426 / 25073918567851426")
+	if len(got.Tracking) != 1 || got.Tracking[0].Raw != "4434-9617-1020" || len(got.Orders) != 1 {
+		t.Errorf("Extract = %+v, want one tracking number and one order", got)
+	}
+}
