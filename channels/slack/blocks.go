@@ -73,10 +73,10 @@ func ticketMessage(tx texts, t ticket, timeout time.Duration) message {
 		nums = append(nums, "`"+MaskKeep4(n)+"`")
 	}
 	fields := []*slackgo.TextBlockObject{
-		field("field_lang", masked(t.Lang)),
-		field("field_intent", masked(t.Intent)),
-		field("field_reason", masked(t.Reason)),
-		field("field_channel", masked(t.Ticket.Channel)),
+		field("field_lang", masked(tx.name("lang.", t.Lang))),
+		field("field_intent", masked(tx.name("intent.", t.Intent))),
+		field("field_reason", masked(tx.name("reason.", t.Reason))),
+		field("field_channel", masked(tx.name("channel.", t.Ticket.Channel))),
 		field("field_tracking", or(strings.Join(nums, " "))),
 	}
 	if t.Caller != "" {

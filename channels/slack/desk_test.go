@@ -18,7 +18,7 @@ var opened = time.Date(2026, 11, 23, 2, 30, 0, 0, time.UTC)
 func webTicket() bot.Ticket {
 	return bot.Ticket{
 		SessionID: "s1", Channel: bot.ChannelWebchat, Lang: "ja", Intent: "missing_package",
-		Reason: "customer_asked", Tracking: []string{"481234567893"}, At: opened,
+		Reason: bot.ReasonRequested, Tracking: []string{"481234567893"}, At: opened,
 		Recent: []store.Turn{
 			{From: "customer", Text: "荷物が届きません。番号は 4812-3456-7893 です"},
 			{From: "bot", Text: "お問い合わせ番号 481234567893 の配達状況を確認しました。"},
@@ -206,7 +206,7 @@ func TestTicketExpiresWhenNobodyTakesIt(t *testing.T) {
 func TestPhoneTicketIsACallBack(t *testing.T) {
 	d, api, _ := newTestDesk(t, "en")
 	tk := bot.Ticket{SessionID: "p1", Channel: bot.ChannelPhone, Lang: "ja", Intent: "redelivery",
-		Reason: "caller_pressed_0", Caller: "+81 90-1234-5678", At: opened}
+		Reason: bot.ReasonRequested, Caller: "+81 90-1234-5678", At: opened}
 	if err := d.Open(context.Background(), tk); err != nil {
 		t.Fatal(err)
 	}

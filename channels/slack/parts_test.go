@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/toiawase/toiawase/bot"
+	"github.com/toiawase/toiawase/intents"
 )
 
 func TestPlainText(t *testing.T) {
@@ -40,6 +41,33 @@ func TestTextsComplete(t *testing.T) {
 	}
 	if _, err := loadTexts("fr"); !errors.Is(err, ErrConfig) {
 		t.Errorf("unknown desk language: %v", err)
+	}
+}
+
+func TestEveryIntentAndReasonHasAName(t *testing.T) {
+	for _, lang := range []string{"ja", "en"} {
+		tx, err := loadTexts(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, label := range intents.Labels() {
+			if tx.name("intent.", label) == label {
+				t.Errorf("%s: no name for intent %q", lang, label)
+			}
+		}
+		for _, r := range []string{bot.ReasonRequested, bot.ReasonNotUnderstood} {
+			if tx.name("reason.", r) == r {
+				t.Errorf("%s: no name for hand-off reason %q", lang, r)
+			}
+		}
+		for _, c := range []string{bot.ChannelWebchat, bot.ChannelAPI, bot.ChannelPhone} {
+			if tx.name("channel.", c) == c {
+				t.Errorf("%s: no name for channel %q", lang, c)
+			}
+		}
+		if got := tx.name("intent.", "brand_new_label"); got != "brand_new_label" {
+			t.Errorf("unknown label shown as %q", got)
+		}
 	}
 }
 

@@ -45,6 +45,15 @@ func (t texts) get(key string, pairs ...string) string {
 	return s
 }
 
+// name returns the display name of a label (an intent or a hand-off reason), or the
+// label itself when the desk has no name for it.
+func (t texts) name(prefix, label string) string {
+	if s, ok := t[prefix+label]; ok && label != "" {
+		return s
+	}
+	return label
+}
+
 // detectLang returns "ja" when s has kana or kanji, else "en".
 func detectLang(s string) string {
 	for _, r := range s {
