@@ -67,11 +67,11 @@ func (s *scanner) phonePrefix() bool {
 // judge decides what the groups g[i..j] are, if anything.
 func (s *scanner) judge(i, j int) (cand, bool) {
 	c := cand{i: i, j: j}
-	for k := i; k <= j; k++ {
-		g := &s.g[k]
-		if j > i && g.digits == 0 && g.lower {
-			return c, false // "is 123456789 ok" is not an S10 number
-		}
+	// Lower-case words around digits ("is 123456789 at") only count when the
+	// number they make is fully valid, as in "ej 595 641 907 jp".
+	lowerWords := false
+	for k := i; k <= j && j > i; k++ {
+		lowerWords = lowerWords || (s.g[k].digits == 0 && s.g[k].lower)
 	}
 	if s.badContext(s.g[i].start, s.g[j].end) {
 		return c, false
@@ -88,6 +88,9 @@ func (s *scanner) judge(i, j int) (cand, bool) {
 	m := stripCodabar(n)
 	c.strip = len(m) != len(n)
 	c.valid, c.shape = classify(m, true)
+	if lowerWords && c.valid == 0 {
+		return c, false
+	}
 	switch {
 	case c.valid != 0 && !allDigits(m):
 		c.score = scorePrefixed

@@ -35,6 +35,7 @@ func TestExtractIgnoresNonNumbers(t *testing.T) {
 		{"amex", "3782 822463 10005"},
 		{"mail local part", "443496171020@example.com"},
 		{"S10 shape in words", "it is 123456789 ok"},
+		{"S10 shape in words, bad check digit", "to ab 595641904 jp"},
 		{"no digits", "荷物が届きません。Where is my parcel?"},
 	}
 	for _, tt := range tests {
@@ -62,6 +63,7 @@ func TestExtractFinds(t *testing.T) {
 		{"書留131-12-38385-2です", "131-12-38385-2", "13112383852", []string{"japanpost", "dhl"}, true},
 		{"EMS ej595641904jp", "ej595641904jp", "EJ595641904JP", []string{"japanpost"}, false},
 		{"scan: A443496171020A", "A443496171020A", "443496171020", []string{"yamato", "sagawa", "japanpost"}, true},
+		{"my tracking is ej 595 641 907 jp", "ej 595 641 907 jp", "EJ595641907JP", []string{"japanpost"}, true},
 		{"TBA 514994769923", "TBA 514994769923", "TBA514994769923", []string{"amazon"}, true},
 		{"tel 090-1234-5678 / 319721648466", "319721648466", "319721648466", []string{"yamato", "sagawa", "japanpost"}, true},
 	}
