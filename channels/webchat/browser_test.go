@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/toiawase/toiawase/bot"
 )
 
 // chromiumPath finds the browser, or ends the test: it fails, saying how to install
@@ -185,6 +187,13 @@ func TestBrowserConversationAndResume(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll('.tw-log img').length`); n != 0 {
 		t.Fatal("customer text was rendered as HTML")
 	}
+
+	// An agent's message, pushed through the Sender, is shown as the agent's.
+	sid := eval[string](t, ctx, `sessionStorage.getItem('toiawase.session')`)
+	if err := srv.Send(context.Background(), sid, bot.Push{Type: "agent", Text: "担当の佐藤です。お調べします。", Agent: "佐藤"}); err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	waitFor(t, ctx, "the agent's message", `(() => { const a = document.querySelector('.tw-agent'); return a && a.querySelector('.tw-who').textContent === '担当者 · 佐藤' && a.querySelector('.tw-text').textContent.includes('お調べします'); })()`)
 	screenshot(t, ctx, "webchat.png")
 
 	// Reload: the same session comes back with its history.

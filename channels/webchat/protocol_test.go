@@ -340,3 +340,19 @@ func TestIdleClientIsClosed(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestClientAnsweringPingsStaysConnected: a quiet customer whose browser answers pings
+// keeps the connection past the idle timeout.
+func TestClientAnsweringPingsStaysConnected(t *testing.T) {
+	srv, ts := startServer(t, newFakeEngine(), Config{PingInterval: 30 * time.Millisecond,
+		WriteTimeout: 30 * time.Millisecond, IdleTimeout: 100 * time.Millisecond})
+	c, _ := connect(t, ts, "")
+	// Reading is what answers pings in gorilla's client; nothing else arrives meanwhile.
+	c.SetReadDeadline(time.Now().Add(400 * time.Millisecond))
+	if _, _, err := c.ReadMessage(); err == nil || !strings.Contains(err.Error(), "timeout") {
+		t.Fatalf("quiet period: %v, want only the read deadline to pass", err)
+	}
+	if srv.Connections() != 1 {
+		t.Fatal("the server dropped a client that answered its pings")
+	}
+}

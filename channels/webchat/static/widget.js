@@ -255,7 +255,7 @@
       break;
     case 'agent':
       this.showTyping(false);
-      this.bubble('agent', f.text, f.agent || this.t('agent'));
+      this.bubble('agent', f.text, this.agentName(f.agent));
       break;
     case 'system':
       this.system(f.text);
@@ -357,6 +357,11 @@
     return row;
   };
 
+  // agentName labels a person's messages so they never pass for the bot's.
+  Chat.prototype.agentName = function (name) {
+    return name ? this.t('agent') + ' · ' + name : this.t('agent');
+  };
+
   Chat.prototype.system = function (text, isError) {
     var row = el('div', 'tw-msg tw-system' + (isError ? ' tw-error' : ''));
     row.append(el('p', 'tw-text', text));
@@ -370,7 +375,7 @@
       if (!t.text) { continue; }
       if (t.from === 'system') { this.system(t.text); continue; }
       var who = t.from === 'customer' || t.from === 'agent' ? t.from : 'bot';
-      this.bubble(who, t.text, who === 'agent' ? (t.agent || this.t('agent')) : undefined);
+      this.bubble(who, t.text, who === 'agent' ? this.agentName(t.agent) : undefined);
     }
   };
 
