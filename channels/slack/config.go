@@ -86,11 +86,11 @@ func (c Config) withDefaults() Config {
 func (c Config) validate() error {
 	switch {
 	case c.BotToken == "":
-		return fmt.Errorf("%w: SLACK_BOT_TOKEN is empty", ErrConfig)
+		return fmt.Errorf("%w: no bot token (BotToken)", ErrConfig)
 	case c.AppToken == "" && c.SigningSecret == "":
-		return fmt.Errorf("%w: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)", ErrConfig)
+		return fmt.Errorf("%w: no way to receive events: set AppToken (Socket Mode) or SigningSecret (HTTP)", ErrConfig)
 	case c.HandoffChannel == "":
-		return fmt.Errorf("%w: SLACK_HANDOFF_CHANNEL is empty", ErrConfig)
+		return fmt.Errorf("%w: no hand-off channel (HandoffChannel)", ErrConfig)
 	}
 	return nil
 }

@@ -35,6 +35,9 @@ func (m *Main) wireSlack(ctx context.Context) error {
 	if cfg.AppToken == "" && cfg.SigningSecret == "" {
 		return errors.New("SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP events) is")
 	}
+	if cfg.HandoffChannel == "" {
+		return errors.New("SLACK_BOT_TOKEN is set but SLACK_HANDOFF_CHANNEL (the channel id for hand-off tickets) is not")
+	}
 	if v := m.Getenv("SLACK_TAKE_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
