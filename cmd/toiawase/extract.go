@@ -38,6 +38,9 @@ Amazon order numbers in 3-7-7 form.
 `)
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h: the usage is the answer
+		}
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() > 0 {
@@ -55,17 +58,17 @@ Amazon order numbers in 3-7-7 form.
 			return err
 		}
 		if err := enc.Encode(extractLine(strings.TrimSuffix(sc.Text(), "\r"))); err != nil {
-			return fmt.Errorf("extract: write: %w", err)
+			return fmt.Errorf("write stdout: %w", err)
 		}
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return fmt.Errorf("extract: line %d is longer than %d bytes: %w", line+1, maxExtractLine, err)
+			return fmt.Errorf("read stdin: line %d is longer than %d bytes: %w", line+1, maxExtractLine, err)
 		}
-		return fmt.Errorf("extract: read stdin: %w", err)
+		return fmt.Errorf("read stdin: %w", err)
 	}
 	if err := out.Flush(); err != nil {
-		return fmt.Errorf("extract: write: %w", err)
+		return fmt.Errorf("write stdout: %w", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,6 +40,9 @@ flags:
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h: the usage is the answer
+		}
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() != 1 {
@@ -72,7 +76,7 @@ flags:
 	if path := fs.Arg(0); path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return fmt.Errorf("tracking-rate: %w", err)
+			return fmt.Errorf("open shipments: %w", err)
 		}
 		defer f.Close()
 		in, name = f, path
@@ -84,15 +88,15 @@ flags:
 func trackingRate(in io.Reader, name string, p tracking.RatePolicy, out io.Writer) error {
 	ships, bad, err := tracking.ReadShipments(in)
 	if err != nil {
-		return fmt.Errorf("tracking-rate: %s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	r := tracking.Rate(ships, p)
 	r.BadRows = bad
 	if err := r.WriteText(out); err != nil {
-		return fmt.Errorf("tracking-rate: write: %w", err)
+		return fmt.Errorf("write report: %w", err)
 	}
 	if len(bad) > 0 {
-		return fmt.Errorf("tracking-rate: %s: %d row(s) could not be read and were left out (listed above)", name, len(bad))
+		return fmt.Errorf("%s: %d row(s) could not be read and were left out (listed above)", name, len(bad))
 	}
 	return nil
 }

@@ -89,8 +89,8 @@ func TestTrackingRateCommandErrors(t *testing.T) {
 			}
 		})
 	}
-	_, stderr, _ := runTrackingRateOn(t, "", "-h")
-	if !strings.Contains(stderr, "tracking_number required") {
+	_, stderr, err := runTrackingRateOn(t, "", "-h")
+	if err != nil || !strings.Contains(stderr, "tracking_number required") {
 		t.Errorf("-h does not document the CSV columns:\n%s", stderr)
 	}
 }
