@@ -95,3 +95,29 @@ func TestCarrierByName(t *testing.T) {
 		t.Errorf("CarrierByName(ペリカン便) = %q, want not found", c.ID)
 	}
 }
+
+// The extractor's character classes agree with Normalize for every BMP character:
+// what it reads as a letter or digit normalises to that ASCII character, and what it
+// reads as a separator normalises to nothing.
+func TestScannerAgreesWithNormalize(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r)
+		k, b, _, size := classAt(s, 0)
+		if size != len(s) {
+			t.Fatalf("classAt(%U) size %d, want %d", r, size, len(s))
+		}
+		switch k {
+		case kAlnum:
+			if got := Normalize(s); got != string(b) {
+				t.Errorf("%U read as %q but normalises to %q", r, b, got)
+			}
+		case kStrong, kWeak:
+			if got := Normalize(s); got != "" {
+				t.Errorf("%U read as a separator but normalises to %q", r, got)
+			}
+		}
+	}
+}
