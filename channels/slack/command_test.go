@@ -131,3 +131,36 @@ func TestFAQCommand(t *testing.T) {
 		t.Errorf("no FAQ: %q", shown)
 	}
 }
+
+// The assist command on the real, embedded FAQ.
+func TestFAQCommandOnTheRealFAQ(t *testing.T) {
+	set, err := faq.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ question, wantIntent string }{
+		{"再配達を依頼したい", "redelivery"},
+		{"how do I return an item", "returns"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			hits := set.Search(tt.question, detectLang(tt.question), 3)
+			if len(hits) == 0 {
+				t.Fatal("no hits")
+			}
+			d, _, _ := newTestDesk(t, "ja")
+			d.cfg.FAQ = set
+			m := d.command("faq " + tt.question)
+			if !strings.Contains(m.Text, hits[0].Answer.Title) || len(m.Blocks) == 0 {
+				t.Errorf("answer %q does not lead with %q", m.Text, hits[0].Answer.Title)
+			}
+			found := false
+			for _, h := range hits {
+				found = found || h.Answer.Intent == tt.wantIntent
+			}
+			if !found {
+				t.Errorf("top 3 for %q are not about %s", tt.question, tt.wantIntent)
+			}
+		})
+	}
+}
