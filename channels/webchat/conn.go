@@ -56,19 +56,25 @@ func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
 	return c
 }
 
-// run is the read pump: it starts (or resumes) the session, then reads frames and
-// answers them one at a time until the client leaves, fails, or the server drains.
-func (c *conn) run(token string) {
-	code := websocket.CloseNormalClosure
-	defer func() { c.finish(code) }()
+// open prepares the connection and starts (or resumes) the session. It runs in the
+// HTTP handler's goroutine, so that the stack the engine call grows is dropped with
+// that goroutine and an idle read pump stays small. It reports whether to go on.
+func (c *conn) open(token string) bool {
 	c.ws.SetReadLimit(int64(c.s.cfg.hardLimitBytes()))
 	c.extendDeadline()
 	c.ws.SetPongHandler(func(string) error { c.extendDeadline(); return nil })
 	c.mu.Lock()
 	c.ping = time.AfterFunc(c.s.cfg.pingInterval(), c.sendPing)
 	c.mu.Unlock()
+	return c.start(token)
+}
 
-	if !c.start(token) {
+// run is the read pump: it reads frames and answers them one at a time until the
+// client leaves, fails, or the server drains; then it closes the connection (finish).
+func (c *conn) run(started bool) {
+	code := websocket.CloseNormalClosure
+	defer func() { c.finish(code) }()
+	if !started {
 		return
 	}
 	for !c.s.draining.Load() {

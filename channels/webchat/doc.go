@@ -28,8 +28,9 @@
 // # Goroutines and who closes what
 //
 // Per connection there are at most two goroutines:
-//   - the read pump (conn.run), started by ServeWS, which returns at once so net/http
-//     drops the request. It owns the connection: it starts the session, reads frames,
+//   - the read pump (conn.run), started by ServeWS once the session is started (the
+//     start runs in the HTTP handler's goroutine, whose stack then goes away; ServeWS
+//     returns so net/http drops the request). It owns the connection: it reads frames,
 //     calls the engine one message at a time (so replies keep their order) and sends the
 //     replies. At its end (client gone, idle timeout, error, or Shutdown) it unregisters
 //     the session, queues a close frame, waits until the queue is written, and closes the

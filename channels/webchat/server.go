@@ -108,11 +108,13 @@ func (s *Server) ServeWS(w http.ResponseWriter, r *http.Request) {
 	s.conns[c] = struct{}{}
 	s.wg.Add(1)
 	s.mu.Unlock()
-	// The pump runs in its own goroutine so that this handler returns and net/http
-	// releases the request and its buffers; an idle connection keeps only what it needs.
+	started := c.open(token)
+	// The read pump runs in its own goroutine so that this handler returns and net/http
+	// releases the request, its buffers and this goroutine's stack: an idle connection
+	// keeps only what it needs.
 	go func() {
 		defer s.wg.Done()
-		c.run(token)
+		c.run(started)
 	}()
 }
 
