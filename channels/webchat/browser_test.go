@@ -52,7 +52,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1024, 900),
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancel() })
@@ -89,10 +89,10 @@ func (ce *consoleErrors) list() []string {
 	return append([]string(nil), ce.msgs...)
 }
 
-// waitFor polls a JavaScript condition in the page for up to 10 s.
+// waitFor polls a JavaScript condition in the page for up to 20 s.
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		dump, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.tw-log') ? document.querySelector('.tw-log').innerText : document.body.innerText`))
 		t.Fatalf("waiting for %s: %v\npage shows:\n%s", what, err, dump)
 	}

@@ -120,7 +120,7 @@ func TestBadInputGetsErrorFrame(t *testing.T) {
 }
 
 func TestRateLimitedThenUsable(t *testing.T) {
-	_, ts := startServer(t, newFakeEngine(), Config{MessagesPerSecond: 4, Burst: 2})
+	_, ts := startServer(t, newFakeEngine(), Config{MessagesPerSecond: 1, Burst: 2})
 	c, _ := connect(t, ts, "")
 	for _, id := range []string{"a", "b", "c"} {
 		sendJSON(t, c, map[string]string{"type": "message", "id": id, "text": "こんにちは"})
@@ -136,7 +136,7 @@ func TestRateLimitedThenUsable(t *testing.T) {
 	if got["reply:"] != 2 || got["error:rate_limited"] != 1 {
 		t.Fatalf("frames %v: want two replies and one rate_limited error", got)
 	}
-	time.Sleep(600 * time.Millisecond) // the limiter refills
+	time.Sleep(1100 * time.Millisecond) // the limiter refills
 	sendJSON(t, c, map[string]string{"type": "message", "id": "d", "text": "荷物が届かない"})
 	if r := expect(t, c, "reply"); r.str("reply_to") != "d" {
 		t.Fatalf("after waiting: %v, want the reply to d", r)
@@ -344,11 +344,11 @@ func TestIdleClientIsClosed(t *testing.T) {
 // TestClientAnsweringPingsStaysConnected: a quiet customer whose browser answers pings
 // keeps the connection past the idle timeout.
 func TestClientAnsweringPingsStaysConnected(t *testing.T) {
-	srv, ts := startServer(t, newFakeEngine(), Config{PingInterval: 30 * time.Millisecond,
-		WriteTimeout: 30 * time.Millisecond, IdleTimeout: 100 * time.Millisecond})
+	srv, ts := startServer(t, newFakeEngine(), Config{PingInterval: 50 * time.Millisecond,
+		WriteTimeout: 50 * time.Millisecond, IdleTimeout: 300 * time.Millisecond})
 	c, _ := connect(t, ts, "")
 	// Reading is what answers pings in gorilla's client; nothing else arrives meanwhile.
-	c.SetReadDeadline(time.Now().Add(400 * time.Millisecond))
+	c.SetReadDeadline(time.Now().Add(time.Second))
 	if _, _, err := c.ReadMessage(); err == nil || !strings.Contains(err.Error(), "timeout") {
 		t.Fatalf("quiet period: %v, want only the read deadline to pass", err)
 	}
