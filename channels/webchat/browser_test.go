@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -276,4 +277,50 @@ func TestBrowserEmbeddedWidget(t *testing.T) {
 	if errs := console.list(); len(errs) > 0 {
 		t.Fatalf("the shop page logged errors: %q", errs)
 	}
+}
+
+// TestBrowserReconnectsAfterGoingAway: the server the page talks to shuts down (a
+// deploy); the page gets "going away", reconnects to the new one and carries on with
+// the same conversation.
+func TestBrowserReconnectsAfterGoingAway(t *testing.T) {
+	engine := newFakeEngine()
+	var current atomic.Pointer[http.Handler]
+	newServer := func() *Server {
+		srv, err := New(engine, Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := srv.Handler()
+		current.Store(&h)
+		return srv
+	}
+	old := newServer()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		(*current.Load()).ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+
+	ctx := newBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lang=ja")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the greeting", lastBot+`.includes('こんにちは')`)
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(".tw-input"), "荷物が届かない\r")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the question", lastBot+`.includes('12桁')`)
+
+	next := newServer() // new connections now reach the new server
+	defer next.Shutdown(context.Background())
+	if err := old.Shutdown(context.Background()); err != nil {
+		t.Fatalf("Shutdown: %v", err)
+	}
+	waitFor(t, ctx, "the page back online on the new server", `document.querySelector('.tw-chat[data-state="online"]') && `+lastBot+`.includes('お待ちしています')`)
+	if next.Connections() != 1 {
+		t.Fatalf("new server has %d connections, want the page's one", next.Connections())
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(".tw-input"), "481234567893\r")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the tracking answer from the new server", `document.querySelector('.tw-track .tw-number') !== null`)
 }
