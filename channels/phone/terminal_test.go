@@ -20,7 +20,11 @@ func TestSimulatorInATerminal(t *testing.T) {
 		t.Fatal("tmux is not installed (make deps installs it)")
 	}
 	bin := filepath.Join(t.TempDir(), "simcmd")
-	if out, err := exec.Command("go", "build", "-o", bin, "./internal/simcmd").CombinedOutput(); err != nil {
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race") // same build flags as this test: the packages are cached
+	}
+	if out, err := exec.Command("go", append(args, "./internal/simcmd")...).CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	b := make([]byte, 6)
