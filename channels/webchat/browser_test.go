@@ -280,8 +280,8 @@ func TestBrowserEmbeddedWidget(t *testing.T) {
 }
 
 // TestBrowserReconnectsAfterGoingAway: the server the page talks to shuts down (a
-// deploy); the page gets "going away", reconnects to the new one and carries on with
-// the same conversation.
+// deploy); the page gets "going away", reconnects to the new one, sends what was typed
+// during the outage and carries on with the same conversation.
 func TestBrowserReconnectsAfterGoingAway(t *testing.T) {
 	engine := newFakeEngine()
 	var current atomic.Pointer[http.Handler]
@@ -310,17 +310,32 @@ func TestBrowserReconnectsAfterGoingAway(t *testing.T) {
 	}
 	waitFor(t, ctx, "the question", lastBot+`.includes('12桁')`)
 
-	next := newServer() // new connections now reach the new server
-	defer next.Shutdown(context.Background())
+	// The old server goes away and for a moment nothing answers: the customer types
+	// the number meanwhile; the page keeps it and sends it once it is back.
+	outage := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "deploying", http.StatusServiceUnavailable)
+	}))
+	current.Store(&outage)
 	if err := old.Shutdown(context.Background()); err != nil {
 		t.Fatalf("Shutdown: %v", err)
 	}
-	waitFor(t, ctx, "the page back online on the new server", `document.querySelector('.tw-chat[data-state="online"]') && `+lastBot+`.includes('お待ちしています')`)
-	if next.Connections() != 1 {
-		t.Fatalf("new server has %d connections, want the page's one", next.Connections())
-	}
+	waitFor(t, ctx, "the page noticing it is offline", `!document.querySelector('.tw-chat[data-state="online"]')`)
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(".tw-input"), "481234567893\r")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the tracking answer from the new server", `document.querySelector('.tw-track .tw-number') !== null`)
+	waitFor(t, ctx, "the message marked as not sent yet", `document.querySelector('.tw-customer.tw-pending') !== null`)
+
+	next := newServer() // new connections now reach the new server
+	defer next.Shutdown(context.Background())
+	waitFor(t, ctx, "the tracking answer from the new server", `document.querySelector('.tw-chat[data-state="online"]') && document.querySelector('.tw-track .tw-number') !== null`)
+	if next.Connections() != 1 {
+		t.Fatalf("new server has %d connections, want the page's one", next.Connections())
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.tw-customer.tw-pending').length`); n != 0 {
+		t.Fatalf("%d messages still marked as not sent", n)
+	}
+	customer := eval[[]string](t, ctx, `[...document.querySelectorAll('.tw-customer .tw-text')].map(e => e.textContent)`)
+	if strings.Join(customer, "|") != "荷物が届かない|481234567893" {
+		t.Fatalf("customer messages after the reconnect: %q, want each once", customer)
+	}
 }

@@ -249,6 +249,7 @@
       this.noticeResumed();
       this.answered(f.reply_to);
       this.renderReply(f);
+      if (!f.reply_to) { this.pendingToEnd(); } // greeting first, then what waits for an answer
       break;
     case 'ack':
       this.answered(f.reply_to);
@@ -272,7 +273,15 @@
     if (this.resumeNotice) {
       this.resumeNotice = false;
       this.system(this.t('resumed'));
+      this.pendingToEnd();
     }
+  };
+
+  // pendingToEnd puts the messages still waiting for an answer back at the end of the
+  // list (a resumed session redraws the list from its history).
+  Chat.prototype.pendingToEnd = function () {
+    for (var i = 0; i < this.outbox.length; i++) { this.log.append(this.outbox[i].bubble); }
+    this.scrollDown();
   };
 
   // --- sending ------------------------------------------------------------
