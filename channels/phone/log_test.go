@@ -2,11 +2,15 @@ package phone
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sirupsen/logrus"
+
+	"github.com/toiawase/toiawase/bot"
 )
 
 // The phone's own log never holds the caller's number or the tracking number unmasked;
@@ -54,4 +58,21 @@ func TestMaskCaller(t *testing.T) {
 			t.Errorf("MaskCaller(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// slowDesk answers only when its context ends.
+type slowDesk struct{ fakeDesk }
+
+func (d *slowDesk) Open(ctx context.Context, t bot.Ticket) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func TestSlowDeskCountsAsNoOperator(t *testing.T) {
+	p, err := New(Config{Answers: newTestAnswers(), Desk: &slowDesk{}, HandoffTimeout: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := simulate(t, p, caller, "", "0")
+	inOrder(t, got, menuText(t, "handoff_unavailable", "ja"), "(hang up)")
 }

@@ -27,6 +27,9 @@ type Config struct {
 	Desk bot.Desk
 	// Log receives one line per hand-off and per error, with numbers masked; nil discards.
 	Log *logrus.Entry
+	// HandoffTimeout bounds Desk.Open, so that a slow desk cannot keep Twilio waiting past
+	// its own webhook timeout (15 s); zero means 5 s. A timeout counts as no operator.
+	HandoffTimeout time.Duration
 	// MaxCalls and CallTTL bound the calls in memory (zero: DefaultMaxCalls, DefaultCallTTL).
 	MaxCalls int
 	CallTTL  time.Duration
@@ -136,6 +139,12 @@ func (p *Phone) handoff(ctx context.Context, sid, from string, st State, h *Hand
 		SessionID: sid, Channel: bot.ChannelPhone, Lang: st.Lang, Intent: h.Intent, Reason: h.Reason,
 		Tracking: append([]string(nil), h.Tracking...), Recent: recent, Caller: from, At: now,
 	}
+	timeout := p.cfg.HandoffTimeout
+	if timeout <= 0 {
+		timeout = 5 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	if err := p.cfg.Desk.Open(ctx, t); err != nil {
 		log.WithError(err).Warn("hand-off refused by the desk")
 		return HandoffUnavailable
