@@ -241,7 +241,15 @@ func TestBrowserConversationAndResume(t *testing.T) {
 func TestBrowserEmbeddedWidget(t *testing.T) {
 	shop := httptest.NewUnstartedServer(nil)
 	shopOrigin := "http://" + shop.Listener.Addr().String()
-	srv, err := New(newFakeEngine(), Config{AllowedOrigins: []string{shopOrigin}})
+	// The engine takes a moment over the first question, long enough to see "typing".
+	fake := newFakeEngine()
+	slow := bot.HandlerFunc(func(ctx context.Context, in bot.Inbound) (bot.Reply, error) {
+		if in.Text == "荷物が届かない" {
+			time.Sleep(700 * time.Millisecond)
+		}
+		return fake.Handle(ctx, in)
+	})
+	srv, err := New(slow, Config{AllowedOrigins: []string{shopOrigin}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +277,11 @@ func TestBrowserEmbeddedWidget(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(".tw-input"), "荷物が届かない\r")); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, ctx, "the typing indicator", `!document.querySelector('.tw-typing').hidden`)
 	waitFor(t, ctx, "the answer in the panel", lastBot+`.includes('12桁')`)
+	if eval[bool](t, ctx, `!document.querySelector('.tw-typing').hidden`) {
+		t.Fatal("typing indicator still shown after the answer")
+	}
 	if v := eval[string](t, ctx, `document.querySelector('.tw-input').value`); v != "" {
 		t.Fatalf("input holds %q after sending, want it empty", v)
 	}
