@@ -28,7 +28,9 @@
 // The CallStore holds at most Config.MaxCalls calls (default 10,000), each forgotten
 // Config.CallTTL (default 30 minutes) after its last request; expiry is lazy (checked on
 // use, oldest dropped first when full). State is in memory: a call routed to another
-// instance starts again at the top. A webhook body is limited to 64 KiB.
+// instance starts again at the top. A webhook body is limited to 64 KiB. Desk.Open gets
+// Config.HandoffTimeout (default 5 s), under Twilio's 15 s webhook timeout; running out
+// of it counts as "no operator available".
 //
 // Known limits: Twilio ends a Gather at numDigits counting every key, * included, so when
 // a caller presses * and keeps keying, the tree keeps the digits after the star and
