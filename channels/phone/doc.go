@@ -32,14 +32,14 @@
 // Config.HandoffTimeout (default 5 s), under Twilio's 15 s webhook timeout; running out
 // of it counts as "no operator available".
 //
-// Known limits: Twilio ends a Gather at numDigits counting every key, * included, so when
-// a caller presses * and keeps keying, the tree keeps the digits after the star and
+// Known limits: Twilio may count * toward numDigits and end a Gather early, so when a
+// caller presses * and keeps keying, the tree keeps the digits after the star and
 // answers with a silent Gather for the rest (keys pressed during that round trip may be
 // lost; the read-back catches it). Only numbers of digits can be keyed, so S10 and other
 // lettered numbers cannot be entered; an entry stops at 12 digits. Withheld callers
 // ("anonymous") cannot be called back, so no ticket is opened for them.
 //
 // Personal data: logs carry the caller's number and tracking numbers masked only
-// (MaskCaller); the unmasked values go to the desk in the bot.Ticket, which masks them in
+// (MaskCaller, tracking.Mask); the unmasked values go to the desk in the bot.Ticket, which masks them in
 // what it shows.
 package phone
