@@ -198,8 +198,8 @@ func TestSlackTicketExpires(t *testing.T) {
 	})
 }
 
-// TestSlackConfigErrors: a bot token without a way to receive events stops the server
-// with a clear message; no bot token means no Slack at all.
+// TestSlackConfigErrors: incomplete Slack settings are refused (so Open fails) with a
+// message naming the missing variable; no bot token means no Slack routes at all.
 func TestSlackConfigErrors(t *testing.T) {
 	for _, tt := range []struct {
 		env  map[string]string
@@ -210,13 +210,12 @@ func TestSlackConfigErrors(t *testing.T) {
 		{map[string]string{"SLACK_BOT_TOKEN": "xoxb", "SLACK_SIGNING_SECRET": "s", "SLACK_HANDOFF_CHANNEL": "C1", "SLACK_TAKE_TIMEOUT": "soon"}, "SLACK_TAKE_TIMEOUT"},
 	} {
 		m := NewMain()
-		m.Addr = "127.0.0.1:0"
-		m.LogOut = io.Discard
+		m.Log = newLogger(io.Discard, "error")
 		m.Getenv = func(k string) string { return tt.env[k] }
-		err := m.Open(t.Context())
+		m.mux, m.Desk = http.NewServeMux(), &LateDesk{}
+		err := m.wireSlack(t.Context())
 		if err == nil {
-			m.Close()
-			t.Errorf("%v: Open succeeded", tt.env)
+			t.Errorf("%v: the Slack desk started", tt.env)
 			continue
 		}
 		if !strings.Contains(err.Error(), tt.want) {
