@@ -13,7 +13,7 @@ import (
 // The artefact is gzip over little-endian binary:
 //
 //	magic, version
-//	data hash, threshold, feature config, dim, labels
+//	data hash, threshold, out_of_scope bias, feature config, dim, labels
 //	output layer W (labels x dim float32) and bias (labels float32)
 //	embedding rows: count, then per row the bucket (uvarint delta from the previous one),
 //	a float32 scale and dim int8 values (value = scale * int8 / 127)
@@ -21,7 +21,7 @@ import (
 // Only buckets that training saw are stored; int8 rows keep the file to a few MB.
 const (
 	modelMagic   = "toiawase-intents"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // quantize rounds a row to int8 steps of its largest magnitude, in place, and returns the
@@ -55,6 +55,7 @@ func (m *Model) Encode(w io.Writer) error {
 	e.uvarint(modelVersion)
 	e.str(m.dataHash)
 	e.f64(m.threshold)
+	e.f64(m.oosBias)
 	f := m.feat
 	e.uvarint(uint64(f.Buckets))
 	e.uvarint(uint64(f.MinN))
@@ -63,6 +64,7 @@ func (m *Model) Encode(w io.Writer) error {
 	e.bool(f.Bigrams)
 	e.bool(f.FoldKana)
 	e.uvarint(uint64(f.NumberWeight))
+	e.bool(f.Unique)
 	e.uvarint(uint64(m.dim))
 	e.uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
@@ -118,6 +120,7 @@ func Decode(r io.Reader) (*Model, error) {
 	m := &Model{numbers: trackingNumbers}
 	m.dataHash = d.str()
 	m.threshold = d.f64()
+	m.oosBias = d.f64()
 	m.feat.Buckets = uint32(d.small(1 << 26))
 	m.feat.MinN = d.small(16)
 	m.feat.MaxN = d.small(16)
@@ -125,6 +128,7 @@ func Decode(r io.Reader) (*Model, error) {
 	m.feat.Bigrams = d.bool()
 	m.feat.FoldKana = d.bool()
 	m.feat.NumberWeight = d.small(64)
+	m.feat.Unique = d.bool()
 	m.dim = d.small(maxDim)
 	nl := d.small(1024)
 	for i := 0; i < nl && d.err == nil; i++ {

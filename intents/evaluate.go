@@ -3,6 +3,7 @@ package intents
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -18,24 +19,31 @@ func (m *Model) Evaluate(examples []Example) (Report, error) {
 		}
 		outs[i] = outcome{ex: ex, pred: m.Classify(ex.Text)}
 	}
-	return newReport(outs, m.threshold), nil
+	return newReport(outs, Rejection{Threshold: m.threshold, Bias: m.oosBias}), nil
 }
 
-// MaxInDomainRejection is the share of in-domain lines the threshold may turn into
-// out_of_scope during cross-validation (the target is 3%; the margin is for customers'
-// text being less tidy than ours).
-const MaxInDomainRejection = 0.02
+// MaxInDomainRejection is the share of in-domain lines that cross-validation lets the
+// out_of_scope rule answer out_of_scope (the target is at most 3%).
+const MaxInDomainRejection = 0.025
+
+// Rejection is how a model decides out_of_scope beyond its trained class: Bias is added
+// to the out_of_scope logit, then any answer less confident than Threshold becomes
+// out_of_scope.
+type Rejection struct {
+	Threshold float64
+	Bias      float64
+}
 
 // CrossValidate trains k models, each on all folds but one, and reports on the answers
 // each gave for its held-out fold. Folds are stratified by label and fixed by cfg.Seed.
-// The out_of_scope threshold of the report is the one ChooseThreshold picks from the
-// held-out answers; cfg.Threshold is ignored.
+// The report's out_of_scope rule is the one ChooseRejection picks from the held-out
+// answers; cfg.Threshold and cfg.OutOfScopeBias are ignored.
 func CrossValidate(ctx context.Context, examples []Example, k int, cfg TrainConfig) (Report, error) {
 	if k < 2 {
 		return Report{}, fmt.Errorf("cross-validate: %d folds, need at least 2", k)
 	}
 	cfg = cfg.withDefaults()
-	cfg.Threshold = 0
+	cfg.Threshold, cfg.OutOfScopeBias = 0, 0
 	fold := assignFolds(examples, k, cfg.Seed)
 	probs := make([][]float64, len(examples))
 	labels := Labels()
@@ -83,36 +91,56 @@ func CrossValidate(ctx context.Context, examples []Example, k int, cfg TrainConf
 			return Report{}, fmt.Errorf("cross-validate: %w", err)
 		}
 	}
-	t := ChooseThreshold(examples, probs)
-	r := reportAt(examples, probs, t)
+	r := reportAt(examples, probs, ChooseRejection(examples, probs))
 	r.Folds = k
 	return r, nil
 }
 
-// reportAt reports on precomputed probabilities with threshold t.
-func reportAt(examples []Example, probs [][]float64, t float64) Report {
+// reportAt reports on held-out probabilities (computed without bias) under rule.
+func reportAt(examples []Example, probs [][]float64, rule Rejection) Report {
 	m := &Model{labels: Labels()}
+	oos := slices.Index(m.labels, OutOfScope)
 	outs := make([]outcome, len(examples))
+	p := make([]float64, len(m.labels))
 	for i, ex := range examples {
-		outs[i] = outcome{ex: ex, pred: m.predict(probs[i], t)}
+		biased(p, probs[i], oos, rule.Bias)
+		outs[i] = outcome{ex: ex, pred: m.predict(p, rule.Threshold)}
 	}
-	return newReport(outs, t)
+	return newReport(outs, rule)
 }
 
-// ChooseThreshold picks the out_of_scope confidence threshold from held-out answers: the
-// one with the best macro-F1 among those that turn at most MaxInDomainRejection of the
-// in-domain lines into out_of_scope; ties go to the higher threshold, which rejects more
-// of the text nobody wrote a line like.
-func ChooseThreshold(examples []Example, probs [][]float64) float64 {
-	best, bestF1 := 0.0, -1.0
-	for step := 0; step <= 90; step++ {
-		t := float64(step) / 100
-		r := reportAt(examples, probs, t)
-		if r.InDomainRejected > MaxInDomainRejection && step > 0 {
-			break // rejection only grows with t
-		}
-		if r.MacroF1 >= bestF1-1e-9 {
-			best, bestF1 = t, r.MacroF1
+// biased writes to dst the probabilities src would have had with bias added to the
+// logit of label oos.
+func biased(dst, src []float64, oos int, bias float64) {
+	copy(dst, src)
+	if bias == 0 || oos < 0 {
+		return
+	}
+	scale := math.Exp(bias)
+	norm := 1 + src[oos]*(scale-1)
+	for i := range dst {
+		dst[i] /= norm
+	}
+	dst[oos] *= scale
+}
+
+// ChooseRejection picks the out_of_scope rule from held-out answers: of the rules that
+// answer out_of_scope to at most MaxInDomainRejection of the in-domain lines, the one
+// with the best out_of_scope recall, then the best macro-F1. Bias runs over -3..+2 and
+// the threshold over 0..0.9.
+func ChooseRejection(examples []Example, probs [][]float64) Rejection {
+	var best Rejection
+	bestRecall, bestF1 := -1.0, -1.0
+	for b := -12; b <= 8; b++ {
+		for step := 0; step <= 90; step += 2 {
+			rule := Rejection{Bias: float64(b) / 4, Threshold: float64(step) / 100}
+			r := reportAt(examples, probs, rule)
+			if r.InDomainRejected > MaxInDomainRejection {
+				break // rejection only grows with the threshold
+			}
+			if r.OutOfScopeRecall > bestRecall+1e-9 || (r.OutOfScopeRecall > bestRecall-1e-9 && r.MacroF1 > bestF1+1e-9) {
+				best, bestRecall, bestF1 = rule, r.OutOfScopeRecall, r.MacroF1
+			}
 		}
 	}
 	return best

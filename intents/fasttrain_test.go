@@ -22,7 +22,7 @@ func fastTrain(examples []Example, cfg TrainConfig) *Model {
 	var runes []rune
 	for i, ex := range examples {
 		gold[i] = li[ex.Intent]
-		ids, runes = feat.extract(ex.Text, cfg.numbers, ids[:0], runes)
+		ids, runes = feat.extract(ex.Text, cfg.numbers, cfg.WordTokens, ids[:0], runes)
 		for _, id := range ids {
 			r, ok := rowOf[id]
 			if !ok {
@@ -144,7 +144,7 @@ func fastTrain(examples []Example, cfg TrainConfig) *Model {
 			}
 		}
 	}
-	m := &Model{labels: labels, feat: feat, dim: d, numbers: cfg.numbers, w: W, b: B}
+	m := &Model{labels: labels, feat: feat, dim: d, numbers: cfg.numbers, tokens: cfg.WordTokens, w: W, b: B}
 	perm := make([]int, len(keys))
 	for i := range perm {
 		perm[i] = i

@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,8 @@ type featureConfig struct {
 	// NumberWeight is how many times each number feature (valid tracking number, order
 	// number, look-alike, bare number) is counted in the bag.
 	NumberWeight int
+	// Unique counts each feature once per text (a set of n-grams, not a multiset).
+	Unique bool
 }
 
 // numberFlags are what tracking.Extract found in a text.
@@ -38,12 +41,16 @@ var numberFeatureNames = [...]string{"#valid", "#lookalike", "#order", "#digital
 // numberFunc reports the number flags of a raw text.
 type numberFunc func(text string) numberFlags
 
+// tokenFunc splits a normalised text into extra word tokens (a morphological analyser).
+type tokenFunc func(text string) []string
+
 // Feature kinds keep n-grams, words and number flags apart in the shared hash space.
 const (
 	kindChar   = 'c'
 	kindWord   = 'w'
 	kindBigram = 'b'
 	kindNumber = 'n'
+	kindToken  = 't'
 )
 
 // normalize is the text the features are taken from: NFKC (full-width to half-width),
@@ -110,8 +117,13 @@ func hashString(kind byte, s string) uint64 {
 
 // extract appends the feature ids of text to dst and returns it. numbers may be nil.
 // runes is scratch space, returned for reuse.
-func (c featureConfig) extract(text string, numbers numberFunc, dst []uint32, runes []rune) ([]uint32, []rune) {
+func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc, dst []uint32, runes []rune) ([]uint32, []rune) {
 	n := normalize(text)
+	if tokens != nil {
+		for _, tok := range tokens(n) {
+			dst = append(dst, uint32(hashString(kindToken, tok)%uint64(c.Buckets)))
+		}
+	}
 	runes = append(runes[:0], ' ')
 	for _, r := range n {
 		runes = append(runes, shapeRune(r, c.FoldKana))
@@ -154,6 +166,10 @@ func (c featureConfig) extract(text string, numbers numberFunc, dst []uint32, ru
 			}
 			prev, havePrev = w, true
 		}
+	}
+	if c.Unique {
+		slices.Sort(dst)
+		dst = slices.Compact(dst)
 	}
 	if numbers != nil {
 		flags := numbers(text)

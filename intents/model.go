@@ -26,8 +26,11 @@ type Model struct {
 	feat      featureConfig
 	dim       int
 	threshold float64
+	oosBias   float64 // added to the out_of_scope logit (chosen by cross-validation)
+	oosIndex  int     // position of out_of_scope in labels, -1 when absent
 	dataHash  string
 	numbers   numberFunc
+	tokens    tokenFunc // nil in a loaded model: word tokens were evaluated, not kept
 
 	rowOf []int32   // bucket -> row of rows, -1 when training never saw the bucket
 	keys  []uint32  // bucket of each row, ascending (kept for encoding)
@@ -59,6 +62,11 @@ func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
 // Threshold is the confidence under which Classify answers out_of_scope.
 func (m *Model) Threshold() float64 { return m.threshold }
+
+// OutOfScopeBias is what the model adds to the out_of_scope logit before the softmax,
+// chosen with the threshold by cross-validation to trade out_of_scope recall against
+// in-domain lines answered out_of_scope.
+func (m *Model) OutOfScopeBias() float64 { return m.oosBias }
 
 // DataHash is the DataHash of the training data the model was trained on.
 func (m *Model) DataHash() string { return m.dataHash }
@@ -118,7 +126,7 @@ func (m *Model) predict(probs []float64, threshold float64) Prediction {
 
 // probabilities runs the forward pass and returns s.probs filled with the softmax.
 func (m *Model) probabilities(text string, s *scratch) []float64 {
-	s.ids, s.runes = m.feat.extract(text, m.numbers, s.ids[:0], s.runes)
+	s.ids, s.runes = m.feat.extract(text, m.numbers, m.tokens, s.ids[:0], s.runes)
 	var hv [maxDim]float32
 	h := hv[:m.dim]
 	for _, id := range s.ids {
@@ -146,6 +154,9 @@ func (m *Model) probabilities(text string, s *scratch) []float64 {
 			z += v * h[k]
 		}
 		probs[l] = float64(z + m.b[l])
+		if l == m.oosIndex {
+			probs[l] += m.oosBias
+		}
 		maxLogit = max(maxLogit, probs[l])
 	}
 	var sum float64
@@ -159,8 +170,14 @@ func (m *Model) probabilities(text string, s *scratch) []float64 {
 	return probs
 }
 
-// buildIndex fills rowOf from keys.
+// buildIndex fills rowOf from keys and finds out_of_scope among the labels.
 func (m *Model) buildIndex() {
+	m.oosIndex = -1
+	for i, l := range m.labels {
+		if l == OutOfScope {
+			m.oosIndex = i
+		}
+	}
 	m.rowOf = make([]int32, m.feat.Buckets)
 	for i := range m.rowOf {
 		m.rowOf[i] = -1

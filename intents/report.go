@@ -17,6 +17,8 @@ type Report struct {
 	MacroF1  float64 `json:"macro_f1"`
 	// Threshold is the confidence under which the answer was out_of_scope.
 	Threshold float64 `json:"threshold"`
+	// OutOfScopeBias was added to the out_of_scope logit.
+	OutOfScopeBias float64 `json:"out_of_scope_bias"`
 	// OutOfScopeRecall is the share of out_of_scope lines answered out_of_scope.
 	OutOfScopeRecall float64 `json:"out_of_scope_recall"`
 	// InDomainRejected is the share of in-domain lines answered out_of_scope.
@@ -62,10 +64,10 @@ type outcome struct {
 }
 
 // newReport tallies outcomes.
-func newReport(outs []outcome, threshold float64) Report {
+func newReport(outs []outcome, rule Rejection) Report {
 	labels := Labels()
 	li := labelIndex()
-	r := Report{Examples: len(outs), Threshold: threshold, Labels: labels}
+	r := Report{Examples: len(outs), Threshold: rule.Threshold, OutOfScopeBias: rule.Bias, Labels: labels}
 	r.Confusion = make([][]int, len(labels))
 	for i := range r.Confusion {
 		r.Confusion[i] = make([]int, len(labels))
@@ -153,7 +155,7 @@ func (r Report) WriteText(w io.Writer) error {
 	} else {
 		fmt.Fprintf(&b, "%d lines\n", r.Examples)
 	}
-	fmt.Fprintf(&b, "accuracy   %.4f\nmacro-F1   %.4f\nthreshold  %.2f\n", r.Accuracy, r.MacroF1, r.Threshold)
+	fmt.Fprintf(&b, "accuracy   %.4f\nmacro-F1   %.4f\nthreshold  %.2f (out_of_scope bias %+.2f)\n", r.Accuracy, r.MacroF1, r.Threshold, r.OutOfScopeBias)
 	fmt.Fprintf(&b, "out_of_scope recall  %.4f\nin-domain rejected   %.4f\n\n", r.OutOfScopeRecall, r.InDomainRejected)
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -32,7 +32,15 @@ type TrainConfig struct {
 	Dropout      float64 // share of features dropped from each example per epoch; zero means 0.2, negative means none
 	Seed         uint64  // shuffling, dropout and initialisation; zero means 1
 	Threshold    float64 // confidence under which Classify answers out_of_scope; zero means none
-	SGD          bool    // plain SGD instead of AdamW
+	// OutOfScopeBias is added to the out_of_scope logit at inference (not in training).
+	OutOfScopeBias float64
+	SGD            bool // plain SGD instead of AdamW
+	Repeats        bool // count a feature as often as it occurs (default: once per text)
+
+	// WordTokens, when set, adds word tokens of the normalised text (e.g. from a Japanese
+	// morphological analyser) to the features. It exists to evaluate such analysers: the
+	// artefact does not record it, so a model trained with it is for evaluation only.
+	WordTokens func(text string) []string `json:"-"`
 
 	// numbers overrides tracking.Extract in tests; nil means the real one.
 	numbers numberFunc
@@ -78,6 +86,7 @@ func (c TrainConfig) features() featureConfig {
 		Bigrams:      !c.NoBigrams,
 		FoldKana:     !c.NoFoldKana,
 		NumberWeight: c.NumberWeight,
+		Unique:       !c.Repeats,
 	}
 }
 
@@ -117,7 +126,7 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 			return nil, fmt.Errorf("train %s: %w %q", ex.Source, ErrUnknownLabel, ex.Intent)
 		}
 		gold[i] = c
-		ids, runes = feat.extract(ex.Text, cfg.numbers, ids[:0], runes)
+		ids, runes = feat.extract(ex.Text, cfg.numbers, cfg.WordTokens, ids[:0], runes)
 		doc := make([]int32, len(ids))
 		for j, id := range ids {
 			r, ok := rowOf[id]
@@ -325,7 +334,9 @@ func (net *network) export(labels []string, keys []uint32, feat featureConfig, c
 		feat:      feat,
 		dim:       cfg.Dim,
 		threshold: cfg.Threshold,
+		oosBias:   cfg.OutOfScopeBias,
 		numbers:   cfg.numbers,
+		tokens:    cfg.WordTokens,
 		w:         slices.Clone(mat.Data[float32](net.W)),
 		b:         slices.Clone(mat.Data[float32](net.B)),
 	}

@@ -63,7 +63,7 @@ func TestFastTune(t *testing.T) {
 		}
 		start := time.Now()
 		r := fastCV(exs, 5, cfg)
-		t.Logf("%s  %v: acc %.4f F1 %.4f oosR %.3f rej %.3f thr %.2f", js, time.Since(start).Round(time.Millisecond), r.Accuracy, r.MacroF1, r.OutOfScopeRecall, r.InDomainRejected, r.Threshold)
+		t.Logf("%s  %v: acc %.4f F1 %.4f oosR %.3f rej %.3f thr %.2f bias %.2f", js, time.Since(start).Round(time.Millisecond), r.Accuracy, r.MacroF1, r.OutOfScopeRecall, r.InDomainRejected, r.Threshold, r.OutOfScopeBias)
 		if os.Getenv("REPORT") != "" {
 			r.WriteText(os.Stdout)
 		}
@@ -95,6 +95,5 @@ func fastCV(examples []Example, k int, cfg TrainConfig) Report {
 		}()
 	}
 	wg.Wait()
-	th := ChooseThreshold(examples, probs)
-	return reportAt(examples, probs, th)
+	return reportAt(examples, probs, ChooseRejection(examples, probs))
 }
