@@ -72,3 +72,24 @@ func TestChatFlags(t *testing.T) {
 		t.Fatalf("exit %d for -lang fr, want 2", code)
 	}
 }
+
+// TestChatWithTheRealEngine scripts a whole conversation through `toiawase chat`.
+func TestChatWithTheRealEngine(t *testing.T) {
+	var out, errOut strings.Builder
+	env := Env{Stdin: strings.NewReader("4434-9617-1020 の荷物はどこですか\n1\n/en\n/quit\n"), Stdout: &out, Stderr: &errOut,
+		Getenv: func(string) string { return "" }}
+	if code := run(context.Background(), env, []string{"chat"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{
+		"bot: こんにちは。",                   // greeting
+		"  [1] ヤマト運輸\n",                 // the carrier question, as numbered choices
+		"はヤマト運輸の番号です",                   // "1" picked Yamato
+		"→ ヤマト運輸 https://",              // its tracking page
+		"bot: I'll continue in English", // /en
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("chat output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
