@@ -118,7 +118,11 @@ func TestHandoffFlow(t *testing.T) {
 	// The agent's reply goes to the customer as plain text; another agent's does not.
 	reply(t, d, "Ev11", "U_AOI", ts, "確認します。&lt;少々&gt; お待ちください <https://www.kuronekoyamato.co.jp/|ヤマト>")
 	reply(t, d, "Ev12", "U_REN", ts, "internal note")
-	want := []string{"take s1 aoi", "say s1 aoi: 確認します。<少々> お待ちください ヤマト (https://www.kuronekoyamato.co.jp/)"}
+	inner, _ := json.Marshal(map[string]string{"type": "message", "subtype": "thread_broadcast", "channel": testChannel,
+		"channel_type": "channel", "user": "U_AOI", "text": "also in the channel", "ts": "1700000600.1", "thread_ts": ts})
+	sendEvent(t, d, "Ev14", string(inner))
+	want := []string{"take s1 aoi", "say s1 aoi: 確認します。<少々> お待ちください ヤマト (https://www.kuronekoyamato.co.jp/)",
+		"say s1 aoi: also in the channel"}
 	if got := eng.got(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("engine got\n%q\nwant\n%q", got, want)
 	}

@@ -34,7 +34,8 @@ func threadRoot(threadTS, ts string) string {
 // others talk among themselves. A DM is a question to the bot.
 func (d *Desk) onMessage(ctx context.Context, m *slackevents.MessageEvent) {
 	botID := d.botUserID()
-	if m.SubType != "" || m.BotID != "" || m.User == "" || m.User == botID {
+	// thread_broadcast is a thread reply also sent to the channel: still a reply.
+	if (m.SubType != "" && m.SubType != "thread_broadcast") || m.BotID != "" || m.User == "" || m.User == botID {
 		return
 	}
 	if m.ThreadTimeStamp != "" {
