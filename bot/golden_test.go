@@ -127,6 +127,7 @@ func playScript(t *testing.T, p parts, script string) string {
 			t.Fatalf("unknown script line %q", line)
 		}
 		in.SessionID, in.Channel = id, ChannelWebchat
+		opened := len(desk.tickets)
 		rep, err := e.Handle(ctx, in)
 		switch {
 		case errors.Is(err, ErrUnknownSession):
@@ -142,6 +143,10 @@ func playScript(t *testing.T, p parts, script string) string {
 			id = rep.SessionID
 		}
 		writeReply(&out, rep)
+		for _, tk := range desk.tickets[opened:] {
+			fmt.Fprintf(&out, "    ticket: reason=%s intent=%s lang=%s tracking=%v recent=%d turns\n",
+				tk.Reason, tk.Intent, tk.Lang, tk.Tracking, len(tk.Recent))
+		}
 	}
 	return out.String()
 }
