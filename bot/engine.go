@@ -160,7 +160,9 @@ func (e *Engine) lock(id string) func() {
 	return mu.Unlock
 }
 
-// Handle answers one inbound message.
+// Handle answers one inbound message. When both Action and Text are set, the action
+// (a quick reply) is what the engine acts on; the text is kept in the transcript only
+// when there is no action.
 //
 // Errors: ErrUnknownSession when in.SessionID names no live session (the channel starts
 // a new one). ErrEmpty (neither text nor action) and ErrTooLong (text over MaxText) come

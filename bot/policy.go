@@ -24,15 +24,21 @@ const (
 	ReasonNotUnderstood = "not_understood" // they took the offer made after repeated misunderstandings
 )
 
-// actionKind is the part of an action value that logs may carry (never a number).
+// actionKind is what logs may carry of an action value: known values in full (they
+// hold no personal data), "track" without its number, "other" for anything else.
 func actionKind(a string) string {
-	if i := strings.IndexByte(a, ':'); i >= 0 {
-		if a[:i] == "track" {
-			return "track"
-		}
+	switch {
+	case a == "", a == ActionStart, a == ActionHuman:
 		return a
+	case strings.HasPrefix(a, ActionTrack):
+		return "track"
 	}
-	return a
+	for _, p := range []string{ActionFAQ, ActionIntent, ActionCarrier, ActionLang} {
+		if strings.HasPrefix(a, p) && len(a) <= 64 {
+			return a
+		}
+	}
+	return "other"
 }
 
 // trackingIntents need a tracking number to be answered well.
