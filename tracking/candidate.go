@@ -31,7 +31,7 @@ const (
 func (s *scanner) evaluate() {
 	digits := 0
 	for k := 0; k < s.ng; k++ {
-		digits += s.g[k].digits
+		digits += int(s.g[k].digits)
 	}
 	if digits < 8 || s.phonePrefix() {
 		return
@@ -129,8 +129,8 @@ func (s *scanner) repairable(i, j int) bool {
 		if g.digits == 0 {
 			return false
 		}
-		digits += g.digits
-		letters += g.b1 - g.b0 - g.digits
+		digits += int(g.digits)
+		letters += int(g.b1 - g.b0 - g.digits)
 	}
 	return digits >= 8 && letters >= 1 && letters <= 3
 }
@@ -144,7 +144,7 @@ func (s *scanner) digitChunksAtLeast(i, j, min int) bool {
 		if k < j && s.g[k].next != joinWeak {
 			continue
 		}
-		if digitsOnly && s.g[k].b1-s.g[start].b0 < min {
+		if digitsOnly && int(s.g[k].b1-s.g[start].b0) < min {
 			return false
 		}
 		start, digitsOnly = k+1, true

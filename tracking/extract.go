@@ -37,10 +37,10 @@ const (
 
 // group is a maximal run of letters and digits.
 type group struct {
-	start, end int // raw byte offsets in the text
-	b0, b1     int // normalised bytes in scanner.buf
+	start, end int   // raw byte offsets in the text
+	b0, b1     int16 // normalised bytes in scanner.buf (maxRunBytes fits)
+	digits     int16
 	next       join
-	digits     int
 	lower      bool // a lower-case letter was typed
 }
 
@@ -87,21 +87,21 @@ func (s *scanner) scan() {
 				if s.ng > 0 {
 					s.g[s.ng-1].next = sepJoin
 				}
-				s.g[s.ng] = group{start: i, b0: s.nb}
+				s.g[s.ng] = group{start: i, b0: int16(s.nb)}
 				s.ng++
 				inGroup = true
 			}
 			g := &s.g[s.ng-1]
 			if g.b1-g.b0 == maxCand { // longer than any number: drop it, it ends the run
 				s.ng--
-				s.nb = g.b0
+				s.nb = int(g.b0)
 				s.flush()
 				inGroup, skipping = false, true
 				break
 			}
 			s.buf[s.nb] = b
 			s.nb++
-			g.end, g.b1 = i+size, s.nb
+			g.end, g.b1 = i+size, int16(s.nb)
 			if b >= '0' && b <= '9' {
 				g.digits++
 			}
@@ -146,8 +146,11 @@ func skipPlain(t string, i int) int {
 	c := t[i]
 	switch {
 	case c < 0x80:
-		if isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z') {
+		if isDigit(c) {
 			return 0
+		}
+		if isUpper(c) || (c >= 'a' && c <= 'z') {
+			return skipWord(t, i)
 		}
 		return 1
 	case c >= 0xE0 && c < 0xF0 && c != 0xEF:
@@ -162,12 +165,26 @@ func skipPlain(t string, i int) int {
 	return 0
 }
 
+// skipWord returns the length of the ASCII word at t[i] when it is longer than
+// maxWord and stands alone (no digit or non-ASCII letter glued to its end): such a
+// word could only end a run, so it need not be read. Otherwise it returns 0.
+func skipWord(t string, i int) int {
+	j := i
+	for j < len(t) && (isUpper(t[j]) || (t[j] >= 'a' && t[j] <= 'z')) {
+		j++
+	}
+	if j-i <= maxWord || (j < len(t) && (isDigit(t[j]) || t[j] >= 0x80)) {
+		return 0
+	}
+	return j - i
+}
+
 // endGroup closes the last group; a letters-only word longer than maxWord ends the run.
 func (s *scanner) endGroup() {
 	g := &s.g[s.ng-1]
 	if g.digits == 0 && g.b1-g.b0 > maxWord {
 		s.ng--
-		s.nb = g.b0
+		s.nb = int(g.b0)
 		s.flush()
 	}
 }
