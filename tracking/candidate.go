@@ -33,7 +33,7 @@ func (s *scanner) evaluate() {
 	for k := 0; k < s.ng; k++ {
 		digits += int(s.g[k].digits)
 	}
-	if digits < 8 || s.phonePrefix() {
+	if digits < minDigits || s.phonePrefix() {
 		return
 	}
 	var cands [maxCands]cand

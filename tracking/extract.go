@@ -9,6 +9,9 @@ package tracking
 // needed look-alike repair (O for 0 ...) comes back with Repaired true. Every Raw is a
 // substring of text and every Number is built only from Raw's characters.
 func Extract(text string) Found {
+	if !hasDigits(text, minDigits) {
+		return Found{Tracking: []Match{}, Orders: []Order{}}
+	}
 	s := scanner{text: text}
 	s.found = Found{Tracking: []Match{}, Orders: []Order{}}
 	s.scan()
@@ -136,6 +139,25 @@ func (s *scanner) scan() {
 		s.endGroup()
 	}
 	s.flush()
+}
+
+// minDigits is the fewest digits any number has (S10: 9) less one for a look-alike.
+const minDigits = 8
+
+// hasDigits reports whether text holds at least min ASCII or full-width digits: a
+// quick pass that lets Extract skip texts that cannot hold a number.
+func hasDigits(text string, min int) bool {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if (c >= '0' && c <= '9') ||
+			(c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99) {
+			if n++; n >= min {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // skipPlain returns how many bytes at t[i] can be skipped outright when no run is
