@@ -10,6 +10,7 @@ import (
 
 	"github.com/toiawase/toiawase/bot"
 	"github.com/toiawase/toiawase/bot/store"
+	"github.com/toiawase/toiawase/tracking"
 )
 
 // Action ids of the ticket buttons; the button value is the ticket id.
@@ -162,17 +163,24 @@ func forwardMessage(tx texts, ts, text string) message {
 }
 
 // numbersMessage shows the full numbers of a conversation to the agent who took it.
-func numbersMessage(tx texts, t ticket) message {
+func numbersMessage(tx texts, lang string, t ticket) message {
 	if len(t.Tracking) == 0 && t.Caller == "" {
 		return message{Text: tx.get("no_numbers"), ThreadTS: t.TS}
 	}
 	var b strings.Builder
 	b.WriteString(tx.get("numbers"))
 	for _, n := range t.Tracking {
-		b.WriteString("\n• *" + tx.get("field_tracking") + ":* `" + escape(n) + "`")
+		b.WriteString("\n• " + tx.get("speaker", "who", tx.get("field_tracking")) + " `" + escape(n) + "`")
+		if m, ok := tracking.Check(n); ok && m.Valid {
+			for _, id := range m.Carriers {
+				if c, found := tracking.Lookup(id); found && c.URL(m.Number) != "" {
+					b.WriteString(" <" + c.URL(m.Number) + "|" + escape(c.Name(lang)) + ">")
+				}
+			}
+		}
 	}
 	if t.Caller != "" {
-		b.WriteString("\n• *" + tx.get("field_caller") + ":* `" + escape(t.Caller) + "`")
+		b.WriteString("\n• " + tx.get("speaker", "who", tx.get("field_caller")) + " `" + escape(t.Caller) + "`")
 	}
 	return message{Text: b.String(), ThreadTS: t.TS, Blocks: []slackgo.Block{slackgo.NewSectionBlock(mrkdwn(b.String()), nil, nil)}}
 }

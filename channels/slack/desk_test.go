@@ -312,3 +312,9 @@ func TestTakePostsWhatTheCustomerWroteWhileWaiting(t *testing.T) {
 		t.Errorf("posted %s", raw)
 	}
 }
+
+func TestNumbersGolden(t *testing.T) {
+	d, _, _ := newTestDesk(t, "ja")
+	tk := ticket{Ticket: bot.Ticket{SessionID: "p1", Tracking: []string{"481234567892", "EJ123456785JP"}, Caller: "+81 90-1234-5678"}, TS: "1.1"}
+	golden(t, "numbers_ja", numbersMessage(d.tx, "ja", tk))
+}

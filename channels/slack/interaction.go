@@ -134,5 +134,5 @@ func (d *Desk) showNumbers(ctx context.Context, session, user string) {
 		return
 	}
 	d.log.WithField("ticket", tk.ID).Info("numbers shown to the agent holding the ticket")
-	d.tell(ctx, tk.SlackChannel, user, numbersMessage(d.tx, tk))
+	d.tell(ctx, tk.SlackChannel, user, numbersMessage(d.tx, d.cfg.Lang, tk))
 }
