@@ -84,7 +84,11 @@ func (d *Desk) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) 
 			w.WriteHeader(http.StatusOK) // a retry we cannot match to its first delivery
 			return
 		}
-		if !d.accept("event:"+id, func(ctx context.Context) { d.handleEvent(ctx, ev) }) {
+		key := ""
+		if id != "" {
+			key = "event:" + id
+		}
+		if !d.accept(key, func(ctx context.Context) { d.handleEvent(ctx, ev) }) {
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
 		}
@@ -93,14 +97,17 @@ func (d *Desk) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) 
 }
 
 // accept queues a job once per key: a key seen before (Slack retrying, or a replayed
-// request) is acknowledged and dropped. It is false when the queue is full.
+// request) is acknowledged and dropped; an empty key is never de-duplicated. It is
+// false when the queue is full.
 func (d *Desk) accept(key string, job func(context.Context)) bool {
-	if key != "event:" && !d.seen.firstTime(key) {
+	if key != "" && !d.seen.firstTime(key) {
 		d.log.WithField("key", key).Debug("duplicate delivery dropped")
 		return true
 	}
 	if !d.enqueue(job) {
-		d.seen.forget(key)
+		if key != "" {
+			d.seen.forget(key)
+		}
 		d.log.Warn("work queue full; asking Slack to retry")
 		return false
 	}
@@ -143,6 +150,9 @@ func (d *Desk) serveInteraction(w http.ResponseWriter, r *http.Request, body []b
 
 // interactionKey names one press of a button: a replayed request has the same one.
 func interactionKey(cb slackgo.InteractionCallback) string {
+	if cb.TriggerID == "" {
+		return ""
+	}
 	k := "action:" + cb.TriggerID
 	for _, a := range cb.ActionCallback.BlockActions {
 		k += "/" + a.ActionID + "@" + a.ActionTs
