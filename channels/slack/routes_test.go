@@ -142,3 +142,24 @@ func TestFullQueueAsksSlackToRetry(t *testing.T) {
 		t.Errorf("got %d answers, want 2", n)
 	}
 }
+
+// A button press replayed (the same signed request sent again) acts once.
+func TestInteractionReplayedActsOnce(t *testing.T) {
+	d, api, eng := newTestDesk(t, "en")
+	if err := d.Open(t.Context(), webTicket()); err != nil {
+		t.Fatal(err)
+	}
+	body := actionBody("tr-replay", actionClose, ticketID(d, "s1"), "U_AOI", "aoi")
+	for range 2 {
+		if w := serve(d, signed(t, "/slack/interactions", "application/x-www-form-urlencoded", body, time.Now())); w.Code != http.StatusOK {
+			t.Fatalf("got %d", w.Code)
+		}
+	}
+	drain(t, d)
+	if got := eng.got(); len(got) != 1 || got[0] != "release s1" {
+		t.Errorf("engine got %q, want one release", got)
+	}
+	if n := len(api.of("update")) + len(api.of("ephemeral")); n != 1 {
+		t.Errorf("Slack got %d updates or notes, want 1", n)
+	}
+}
