@@ -89,8 +89,7 @@ func (c *conn) run(started bool) {
 		data, tooLarge, err := readLimited(r, c.s.cfg.maxMessageBytes())
 		if err != nil {
 			if errors.Is(err, websocket.ErrReadLimit) {
-				c.sendError(codeTooLarge, "")
-				code = websocket.CloseMessageTooBig
+				code = websocket.CloseMessageTooBig // gorilla has sent the close frame
 			}
 			break
 		}
