@@ -38,7 +38,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	trials := fs.Int("trials", 3, "runs of each kind; the median run is reported")
 	idle := fs.Int("idle", 0, "open this many idle sessions and report the server's RSS per session instead")
 	engine := fs.String("engine", "auto", "auto (the real engine when it answers, else a fake), real, or fake")
-	timeout := fs.Duration("timeout", 5*time.Minute, "give up after this long")
+	timeout := fs.Duration("timeout", 15*time.Minute, "give up after this long")
 	serveIdle := fs.Bool("serve-idle", false, "internal: the server side of -idle, driven through stdin")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
