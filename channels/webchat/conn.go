@@ -127,12 +127,14 @@ func (c *conn) start(token string) bool {
 		return false
 	}
 	c.session = reply.SessionID
-	c.s.register(c, c.session)
 	resumed := token != "" && token == reply.SessionID
 	c.send(sessionFrame{Type: typeSession, SessionID: c.session, Resumed: resumed})
 	if resumed {
 		c.sendHistory()
 	}
+	// Pushes may come from now on: after the history, so an agent's message is never
+	// drawn above the conversation it belongs to.
+	c.s.register(c, c.session)
 	c.sendReply("", reply)
 	c.s.log.WithField("session", c.session).WithField("resumed", resumed).Debug("connected")
 	return true
