@@ -2,7 +2,6 @@ package intents
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,7 +9,8 @@ import (
 	"math"
 )
 
-// The artefact is gzip over little-endian binary:
+// The artefact is little-endian binary (not compressed: int8 rows barely shrink, and
+// gunzip was most of the load time):
 //
 //	magic, version
 //	data hash, threshold, out_of_scope bias, feature config, dim, labels
@@ -21,7 +21,7 @@ import (
 // Only buckets that training saw are stored; int8 rows keep the file to a few MB.
 const (
 	modelMagic   = "toiawase-intents"
-	modelVersion = 2
+	modelVersion = 3
 )
 
 // quantize rounds a row to int8 steps of its largest magnitude, in place, and returns the
@@ -45,11 +45,7 @@ func quantize(row []float32, q []int8) float32 {
 
 // Encode writes the model artefact to w.
 func (m *Model) Encode(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("encode model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	e := encoder{w: bw}
 	e.bytes([]byte(modelMagic))
 	e.uvarint(modelVersion)
@@ -95,20 +91,13 @@ func (m *Model) Encode(w io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("encode model: %w", err)
-	}
 	return nil
 }
 
 // Decode reads a model artefact written by Encode. Its number features come from
 // tracking.Extract.
 func Decode(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("decode model: %w: %w", ErrBadModel, err)
-	}
-	d := decoder{r: bufio.NewReader(zr)}
+	d := &decoder{r: bufio.NewReaderSize(r, 64<<10)}
 	magic := make([]byte, len(modelMagic))
 	d.full(magic)
 	if d.err == nil && string(magic) != modelMagic {
@@ -199,6 +188,7 @@ func (e *encoder) bool(v bool) {
 type decoder struct {
 	r   *bufio.Reader
 	err error
+	buf [8]byte
 }
 
 func (d *decoder) full(b []byte) {
@@ -233,15 +223,13 @@ func (d *decoder) str() string {
 }
 
 func (d *decoder) f32() float32 {
-	var b [4]byte
-	d.full(b[:])
-	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+	d.full(d.buf[:4])
+	return math.Float32frombits(binary.LittleEndian.Uint32(d.buf[:4]))
 }
 
 func (d *decoder) f64() float64 {
-	var b [8]byte
-	d.full(b[:])
-	return math.Float64frombits(binary.LittleEndian.Uint64(b[:]))
+	d.full(d.buf[:8])
+	return math.Float64frombits(binary.LittleEndian.Uint64(d.buf[:8]))
 }
 
 func (d *decoder) bool() bool { return d.small(1) == 1 }
