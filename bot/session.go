@@ -11,6 +11,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/toiawase/toiawase/bot/store"
+	"github.com/toiawase/toiawase/tracking"
 )
 
 // Pending slots: what the bot asked for and waits to hear.
@@ -151,7 +152,7 @@ func (t *turn) logTurn() {
 	}
 	nums := make([]string, 0, len(t.reply.Tracking))
 	for _, r := range t.reply.Tracking {
-		nums = append(nums, MaskNumber(r.Number))
+		nums = append(nums, tracking.Mask(r.Number))
 	}
 	f := logrus.Fields{
 		"session": shortID(t.s.ID), "channel": t.in.Channel, "new": t.isNew, "lang": t.s.Lang,
@@ -161,4 +162,13 @@ func (t *turn) logTurn() {
 		"took": time.Since(t.wall).String(),
 	}
 	t.e.log.WithFields(f).Info("turn")
+}
+
+// shortID is the part of a session id that logs carry: enough to follow a conversation,
+// too little to take it over (the id is a bearer token).
+func shortID(id string) string {
+	if len(id) > 6 {
+		return id[:6]
+	}
+	return id
 }
