@@ -242,7 +242,7 @@ func (t *turn) intent(label string) error {
 // ask asks for the tracking number the intent needs and remembers what it was for.
 func (t *turn) ask(intent string) error {
 	t.s.Pending, t.s.PendingIntent = slotNumber, intent
-	t.s.LastIntent = intent
+	t.s.LastIntent, t.reply.Intent = intent, intent
 	if err := t.say("ask_tracking_number", msgArgs{}); err != nil {
 		return err
 	}
