@@ -460,3 +460,24 @@ func TestWeakPredictionOffersTopics(t *testing.T) {
 	c2 := newRig(t, func(c *Config) { c.MinConfidence = 0.5 }).conv(t)
 	wantText(t, c2.say("たぶん返品のこと"), "ja:answer:returns")
 }
+
+func TestElevenDigitNumberAsksAboutRegisteredMail(t *testing.T) {
+	c := newRig(t, nil).conv(t)
+	rep := c.say("179-62-24908-2")
+	wantText(t, rep, "ja:ask_registered_mail")
+	if got := values(rep.QuickReplies); !slices.Equal(got, []string{"carrier:japanpost", "carrier:dhl"}) {
+		t.Fatalf("choices = %v", got)
+	}
+}
+
+func TestNewPurposeKeepsTheOpenCarrierQuestion(t *testing.T) {
+	c := newRig(t, nil).conv(t)
+	c.say("443496171020")
+	rep := c.say("再配達したいです")
+	wantText(t, rep, "ja:ask_carrier")
+	rep = c.press("carrier:yamato")
+	wantText(t, rep, "ja:tracking_result", "ja:answer:redelivery")
+	if rep.Intent != intents.Redelivery {
+		t.Fatalf("intent = %q, want redelivery", rep.Intent)
+	}
+}
