@@ -34,7 +34,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	fs.SetOutput(env.Stderr)
 	sessions := fs.Int("sessions", 1000, "concurrent websocket sessions")
 	messages := fs.Int("messages", 20, "messages each session sends")
-	think := fs.Duration("think", 250*time.Millisecond, "mean pause between a session's messages in the paced run (0: no paced run)")
+	think := fs.Duration("think", time.Second, "mean pause between a session's messages in the paced run (0: no paced run); people pause far longer")
 	trials := fs.Int("trials", 3, "runs of each kind; the median run is reported")
 	idle := fs.Int("idle", 0, "open this many idle sessions and report the server's RSS per session instead")
 	engine := fs.String("engine", "auto", "auto (the real engine when it answers, else a fake), real, or fake")
