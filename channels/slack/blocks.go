@@ -118,6 +118,9 @@ func ticketButtons(tx texts, t ticket) []slackgo.BlockElement {
 func stateText(tx texts, t ticket, timeout time.Duration) string {
 	switch t.State {
 	case stateTaken:
+		if t.Caller != "" {
+			return tx.get("state_taken_callback", "agent", "<@"+t.AgentID+">")
+		}
 		return tx.get("state_taken", "agent", "<@"+t.AgentID+">")
 	case stateClosed:
 		return tx.get("state_closed")

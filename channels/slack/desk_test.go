@@ -221,6 +221,7 @@ func TestPhoneTicketIsACallBack(t *testing.T) {
 		t.Error("caller number shown unmasked")
 	}
 	press(t, d, "tr1", actionTake, "p1", "U_AOI", "aoi")
+	golden(t, "ticket_phone_taken_en", lastOf(t, api, "update").Msg)
 	press(t, d, "tr2", actionNumbers, "p1", "U_AOI", "aoi")
 	if e := lastOf(t, api, "ephemeral"); !strings.Contains(e.Msg.Text, "+81 90-1234-5678") {
 		t.Errorf("the agent holding the call-back did not get the number: %q", e.Msg.Text)
