@@ -25,7 +25,7 @@ type TrainConfig struct {
 	NoBigrams    bool    // leave out Latin word bigrams
 	NoFoldKana   bool    // keep katakana apart from hiragana in n-grams
 	NumberWeight int     // copies of each tracking-number feature; zero means 4
-	Epochs       int     // passes over the data; zero means 20
+	Epochs       int     // passes over the data; zero means 12
 	BatchSize    int     // examples per optimiser step; zero means 32
 	LearningRate float64 // Adam step size, decayed linearly to zero; zero means 0.05
 	WeightDecay  float64 // AdamW decay; zero means 1e-4, negative means none
@@ -57,7 +57,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 	def(&c.MinN, 1)
 	def(&c.MaxN, 4)
 	def(&c.NumberWeight, 4)
-	def(&c.Epochs, 20)
+	def(&c.Epochs, 12)
 	def(&c.BatchSize, 32)
 	if c.LearningRate == 0 {
 		c.LearningRate = 0.05

@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"slices"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -44,56 +41,4 @@ func TestTune(t *testing.T) {
 	if os.Getenv("REPORT") != "" {
 		r.WriteText(os.Stdout)
 	}
-}
-
-var fastTune = flag.String("fasttune", "", "JSON lines of TrainConfig, separated by ';': quick CV with fastTrain")
-
-func TestFastTune(t *testing.T) {
-	if *fastTune == "" {
-		t.Skip("-fasttune not set")
-	}
-	exs, err := ReadDataset(os.DirFS("data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, js := range strings.Split(*fastTune, ";") {
-		var cfg TrainConfig
-		if err := json.Unmarshal([]byte(js), &cfg); err != nil {
-			t.Fatal(err)
-		}
-		start := time.Now()
-		r := fastCV(exs, 5, cfg)
-		t.Logf("%s  %v: acc %.4f F1 %.4f oosR %.3f rej %.3f thr %.2f bias %.2f", js, time.Since(start).Round(time.Millisecond), r.Accuracy, r.MacroF1, r.OutOfScopeRecall, r.InDomainRejected, r.Threshold, r.OutOfScopeBias)
-		if os.Getenv("REPORT") != "" {
-			r.WriteText(os.Stdout)
-		}
-	}
-}
-
-func fastCV(examples []Example, k int, cfg TrainConfig) Report {
-	cfg = cfg.withDefaults()
-	fold := assignFolds(examples, k, cfg.Seed)
-	probs := make([][]float64, len(examples))
-	var wg sync.WaitGroup
-	for f := 0; f < k; f++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var train []Example
-			for i, ex := range examples {
-				if fold[i] != f {
-					train = append(train, ex)
-				}
-			}
-			m := fastTrain(train, cfg)
-			s := &scratch{probs: make([]float64, len(m.labels))}
-			for i, ex := range examples {
-				if fold[i] == f {
-					probs[i] = slices.Clone(m.probabilities(ex.Text, s))
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return reportAt(examples, probs, ChooseRejection(examples, probs))
 }

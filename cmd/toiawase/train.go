@@ -48,8 +48,8 @@ func runTrain(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("train: %w", err)
 	}
 	cv := fit.CV
-	fmt.Fprintf(env.Stdout, "trained on %d lines in %s; %d-fold CV: accuracy %.4f, macro-F1 %.4f, threshold %.2f (out_of_scope recall %.4f, in-domain rejected %.4f)\nwrote %s (%d bytes, data %s)\n",
-		cv.Examples, time.Since(start).Round(time.Millisecond), cv.Folds, cv.Accuracy, cv.MacroF1, cv.Threshold,
+	fmt.Fprintf(env.Stdout, "trained on %d lines in %s; %d-fold CV: accuracy %.4f, macro-F1 %.4f, threshold %.2f, out_of_scope bias %+.2f (out_of_scope recall %.4f, in-domain rejected %.4f)\nwrote %s (%d bytes, data %s)\n",
+		cv.Examples, time.Since(start).Round(time.Millisecond), cv.Folds, cv.Accuracy, cv.MacroF1, cv.Threshold, cv.OutOfScopeBias,
 		cv.OutOfScopeRecall, cv.InDomainRejected, path, info.Size(), fit.Model.DataHash()[:12])
 	return nil
 }
