@@ -31,7 +31,10 @@ type TrainConfig struct {
 	WeightDecay  float64 // AdamW decay; zero means 1e-4, negative means none
 	Dropout      float64 // share of features dropped from each example per epoch; zero means 0.2, negative means none
 	Seed         uint64  // shuffling, dropout and initialisation; zero means 1
-	Threshold    float64 // confidence under which Classify answers out_of_scope; zero means none
+	// LabelSmoothing moves this share of each target's probability evenly onto all labels;
+	// zero means none (0.1 and 0.2 cost 0.016 and 0.018 of CV macro-F1).
+	LabelSmoothing float64
+	Threshold      float64 // confidence under which Classify answers out_of_scope; zero means none
 	// OutOfScopeBias is added to the out_of_scope logit at inference (not in training).
 	OutOfScopeBias float64
 	SGD            bool // plain SGD instead of AdamW
@@ -71,6 +74,8 @@ func (c TrainConfig) withDefaults() TrainConfig {
 	if c.Seed == 0 {
 		c.Seed = 1
 	}
+	c.LabelSmoothing = max(0, c.LabelSmoothing)
+
 	if c.numbers == nil {
 		c.numbers = trackingNumbers
 	}
@@ -179,7 +184,7 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 			for _, i := range order[start:min(start+cfg.BatchSize, len(order))] {
 				b.add(docs[i], gold[i], cfg.Dropout, rng)
 			}
-			if err := ag.Backward(net.loss(&b, len(labels))); err != nil {
+			if err := ag.Backward(net.loss(&b, len(labels), cfg.LabelSmoothing)); err != nil {
 				return nil, fmt.Errorf("train: backward: %w", err)
 			}
 			step++
@@ -280,8 +285,10 @@ func (b *batch) add(doc []int32, gold int, dropout float64, rng *rand.Rand) {
 //
 //	H = A·S            averaged embeddings (examples x dim), A the constant bag weights
 //	Z = H·Wᵀ + 1·B     logits (examples x labels)
-//	loss = Σ_examples (log Σ_labels exp(Z - max) - (Z - max)[gold])
-func (net *network) loss(b *batch, nLabels int) mat.Tensor {
+//	loss = Σ_examples (log Σ_labels exp(Z - max) - Σ_labels target·(Z - max))
+//
+// where target is the gold label's one-hot vector, smoothed.
+func (net *network) loss(b *batch, nLabels int, smoothing float64) mat.Tensor {
 	nb, nr := len(b.gold), len(b.rows)
 	if nr == 0 {
 		return nil
@@ -307,7 +314,8 @@ func (net *network) loss(b *batch, nLabels int) mat.Tensor {
 
 	zv := mat.Data[float32](z.Value())
 	shift := make([]float32, nb*nLabels)
-	onehot := make([]float32, nb*nLabels)
+	target := make([]float32, nb*nLabels)
+	spread := float32(smoothing / float64(nLabels))
 	for i := 0; i < nb; i++ {
 		m := zv[i*nLabels]
 		for _, v := range zv[i*nLabels : (i+1)*nLabels] {
@@ -315,13 +323,14 @@ func (net *network) loss(b *batch, nLabels int) mat.Tensor {
 		}
 		for j := 0; j < nLabels; j++ {
 			shift[i*nLabels+j] = m
+			target[i*nLabels+j] = spread
 		}
-		onehot[i*nLabels+b.gold[i]] = 1
+		target[i*nLabels+b.gold[i]] += float32(1 - smoothing)
 	}
 	zs := ag.Sub(z, mat.NewDense[float32](mat.WithShape(nb, nLabels), mat.WithBacking(shift)))
 	sumCols := mat.NewDense[float32](mat.WithShape(nLabels, 1), mat.WithBacking(ones(nLabels)))
 	lse := ag.Log(ag.Mul(ag.Exp(zs), sumCols)) // examples x 1
-	picked := ag.Mul(ag.Prod(zs, mat.NewDense[float32](mat.WithShape(nb, nLabels), mat.WithBacking(onehot))), sumCols)
+	picked := ag.Mul(ag.Prod(zs, mat.NewDense[float32](mat.WithShape(nb, nLabels), mat.WithBacking(target))), sumCols)
 	// spago's ReduceSum hands back a column gradient, so it sums a column.
 	return ag.ReduceSum(ag.Sub(lse, picked))
 }
