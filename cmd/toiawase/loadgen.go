@@ -106,7 +106,8 @@ func loadgenEngine(ctx context.Context, mode string) (bot.Handler, string, func(
 		}
 		return &loadtest.FakeEngine{}, fmt.Sprintf("FAKE engine (the real one is not available: %v)", err), func() {}, nil
 	}
-	return m.Handler, "real engine (as wired by serve, in-memory store)", func() { m.Close() }, nil
+	name := fmt.Sprintf("real engine (wired as by serve without a data directory; store %T)", m.Store)
+	return m.Handler, name, func() { m.Close() }, nil
 }
 
 // serveLoopback serves h on 127.0.0.1 at a free port and returns its ws:// base URL.
