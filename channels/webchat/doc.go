@@ -4,6 +4,15 @@
 // embedded with go:embed; its UI strings (Japanese and English) are data in
 // static/i18n.json, which also holds the texts of the error frames.
 //
+// To put the chat on another site, add one tag to its pages:
+//
+//	<script src="https://SUPPORT-HOST/widget.js" defer></script>
+//
+// and allow the site's origin (Config.AllowedOrigins; `serve` reads
+// TOIAWASE_WEBCHAT_ORIGINS). The widget shows a "chat with us" button, talks to the host
+// it was loaded from, follows the page's lang attribute, and keeps the session token in
+// sessionStorage so a reload resumes the conversation.
+//
 // # Protocol additions
 //
 // Beyond DESIGN.md the server sends:
