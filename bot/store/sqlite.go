@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -16,7 +17,15 @@ import (
 type SQLite struct {
 	db  *sql.DB
 	now func() time.Time
+
+	get, put, appendTurn, transcript *sql.Stmt
+
+	// lastPurge is when expired rows were last deleted (unix ms); purging runs at most
+	// once per purgeEvery so that a busy store does not pay for it on every write.
+	lastPurge atomic.Int64
 }
+
+const purgeEvery = time.Minute
 
 const sqliteSchema = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -30,6 +39,7 @@ CREATE TABLE IF NOT EXISTS turns (
 	data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS turns_session ON turns(session_id, seq);
+CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions(expires_at) WHERE expires_at != 0;
 `
 
 // OpenSQLite opens (creating if needed) the store in the file at path.
@@ -46,7 +56,28 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: create sqlite schema: %w", err)
 	}
-	return &SQLite{db: db, now: time.Now}, nil
+	s := &SQLite{db: db, now: time.Now}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&s.get, `SELECT data, expires_at FROM sessions WHERE id = ?`},
+		{&s.put, `INSERT INTO sessions(id, data, expires_at) VALUES(?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`},
+		{&s.appendTurn, `INSERT INTO turns(session_id, data) VALUES(?, ?)`},
+		{&s.transcript, `SELECT data FROM (SELECT seq, data FROM turns WHERE session_id = ?
+			ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC`},
+	}
+	for _, st := range stmts {
+		p, err := db.PrepareContext(ctx, st.sql)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: prepare sqlite statement: %w", err)
+		}
+		*st.dst = p
+	}
+	s.lastPurge.Store(s.now().UnixMilli())
+	return s, nil
 }
 
 func (s *SQLite) expiry(ttl time.Duration) int64 {
@@ -60,7 +91,7 @@ func (s *SQLite) expiry(ttl time.Duration) int64 {
 func (s *SQLite) Get(ctx context.Context, id string) (Session, error) {
 	var data []byte
 	var exp int64
-	err := s.db.QueryRowContext(ctx, `SELECT data, expires_at FROM sessions WHERE id = ?`, id).Scan(&data, &exp)
+	err := s.get.QueryRowContext(ctx, id).Scan(&data, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, ErrNotFound
 	}
@@ -77,34 +108,40 @@ func (s *SQLite) Get(ctx context.Context, id string) (Session, error) {
 	return sess, nil
 }
 
-// Put creates or replaces the session.
+// Put creates or replaces the session. About once a minute it also deletes the
+// sessions (and transcripts) that have expired.
 func (s *SQLite) Put(ctx context.Context, sess Session, ttl time.Duration) error {
 	data, err := json.Marshal(sess)
 	if err != nil {
 		return fmt.Errorf("store: encode session: %w", err)
 	}
+	if _, err := s.put.ExecContext(ctx, sess.ID, data, s.expiry(ttl)); err != nil {
+		return fmt.Errorf("store: put session: %w", err)
+	}
+	now := s.now().UnixMilli()
+	last := s.lastPurge.Load()
+	if now-last >= purgeEvery.Milliseconds() && s.lastPurge.CompareAndSwap(last, now) {
+		return s.purge(ctx, now)
+	}
+	return nil
+}
+
+// purge deletes expired sessions and their transcripts.
+func (s *SQLite) purge(ctx context.Context, now int64) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: put session: %w", err)
+		return fmt.Errorf("store: purge: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sessions(id, data, expires_at) VALUES(?, ?, ?)
-		ON CONFLICT(id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
-		sess.ID, data, s.expiry(ttl)); err != nil {
-		return fmt.Errorf("store: put session: %w", err)
-	}
-	// Lazy clean-up: drop a few expired sessions and their transcripts on each write.
-	now := s.now().UnixMilli()
 	if _, err := tx.ExecContext(ctx, `DELETE FROM turns WHERE session_id IN
-		(SELECT id FROM sessions WHERE expires_at != 0 AND expires_at <= ? LIMIT 20)`, now); err != nil {
+		(SELECT id FROM sessions WHERE expires_at != 0 AND expires_at <= ?)`, now); err != nil {
 		return fmt.Errorf("store: purge turns: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id IN
-		(SELECT id FROM sessions WHERE expires_at != 0 AND expires_at <= ? LIMIT 20)`, now); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at != 0 AND expires_at <= ?`, now); err != nil {
 		return fmt.Errorf("store: purge sessions: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: put session: %w", err)
+		return fmt.Errorf("store: purge: %w", err)
 	}
 	return nil
 }
@@ -134,7 +171,7 @@ func (s *SQLite) Append(ctx context.Context, id string, t Turn) error {
 	if err != nil {
 		return fmt.Errorf("store: encode turn: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO turns(session_id, data) VALUES(?, ?)`, id, data); err != nil {
+	if _, err := s.appendTurn.ExecContext(ctx, id, data); err != nil {
 		return fmt.Errorf("store: append turn: %w", err)
 	}
 	return nil
@@ -146,8 +183,7 @@ func (s *SQLite) Transcript(ctx context.Context, id string, n int) ([]Turn, erro
 	if n > 0 {
 		limit = n
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT data FROM (SELECT seq, data FROM turns WHERE session_id = ?
-		ORDER BY seq DESC LIMIT ?) ORDER BY seq ASC`, id, limit)
+	rows, err := s.transcript.QueryContext(ctx, id, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: read transcript: %w", err)
 	}
@@ -171,4 +207,9 @@ func (s *SQLite) Transcript(ctx context.Context, id string, n int) ([]Turn, erro
 }
 
 // Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
+func (s *SQLite) Close() error {
+	for _, st := range []*sql.Stmt{s.get, s.put, s.appendTurn, s.transcript} {
+		st.Close()
+	}
+	return s.db.Close()
+}
