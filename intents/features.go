@@ -36,7 +36,9 @@ const (
 )
 
 // numberFeatureNames name the flags as feature tokens, in bit order.
-var numberFeatureNames = [...]string{"#valid", "#lookalike", "#order", "#digital", "#bare"}
+func numberFeatureNames() [5]string {
+	return [...]string{"#valid", "#lookalike", "#order", "#digital", "#bare"}
+}
 
 // numberFunc reports the number flags of a raw text.
 type numberFunc func(text string) numberFlags
@@ -173,7 +175,7 @@ func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc
 	}
 	if numbers != nil {
 		flags := numbers(text)
-		for i, name := range numberFeatureNames {
+		for i, name := range numberFeatureNames() {
 			if flags&(1<<i) == 0 {
 				continue
 			}

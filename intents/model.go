@@ -48,7 +48,7 @@ type scratch struct {
 }
 
 // Load returns the model embedded in the binary. Its number features come from
-// tracking.Extract.
+// tracking.Extract. Each call decodes a new copy (about 13 MB): load once and share it.
 func Load() (*Model, error) {
 	m, err := Decode(bytes.NewReader(embeddedModel))
 	if err != nil {
