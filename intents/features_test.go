@@ -1,0 +1,55 @@
+package intents
+
+import (
+	"slices"
+	"testing"
+)
+
+func featureIDs(c featureConfig, text string, numbers numberFunc) []uint32 {
+	ids, _ := c.extract(text, numbers, nil, nil, nil)
+	slices.Sort(ids)
+	return ids
+}
+
+func TestFeaturesSeeThroughWidthCaseAndDigits(t *testing.T) {
+	c := TrainConfig{}.withDefaults().features()
+	tests := []struct{ a, b string }{
+		{"ＷＨＥＲＥ　ＩＳ　ＭＹ　ＰＡＣＫＡＧＥ", "where is my package"},
+		{"4434-9617-1020", "1234-5678-9012"},
+		{"ニモツ  どこ", "にもつ どこ"},
+	}
+	for _, tt := range tests {
+		if a, b := featureIDs(c, tt.a, nil), featureIDs(c, tt.b, nil); !slices.Equal(a, b) {
+			t.Errorf("%q and %q have different features", tt.a, tt.b)
+		}
+	}
+	if a, b := featureIDs(c, "荷物どこ", nil), featureIDs(c, "返品したい", nil); slices.Equal(a, b) {
+		t.Error("two different texts have the same features")
+	}
+}
+
+func TestFeaturesCarryTheNumberFlags(t *testing.T) {
+	c := TrainConfig{}.withDefaults().features()
+	valid := func(string) numberFlags { return hasValidTracking | isBareNumber }
+	plain := featureIDs(c, "4434-9617-1020", nil)
+	with := featureIDs(c, "4434-9617-1020", valid)
+	if got, want := len(with)-len(plain), 2*c.NumberWeight; got != want {
+		t.Errorf("a valid bare number adds %d features, want %d (two flags, %d times each)", got, want, c.NumberWeight)
+	}
+}
+
+func TestTrackingNumbersReadsExtract(t *testing.T) {
+	tests := []struct {
+		text string
+		want numberFlags
+	}{
+		{"4434-9617-1020", hasValidTracking | isBareNumber},
+		{"注文番号 249-1234567-1234567 の件で", hasOrder},
+		{"荷物が届きません", 0},
+	}
+	for _, tt := range tests {
+		if got := trackingNumbers(tt.text); got != tt.want {
+			t.Errorf("trackingNumbers(%q) = %05b, want %05b", tt.text, got, tt.want)
+		}
+	}
+}
