@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -69,8 +70,13 @@ func TestEmbeddedModelAnswersCustomers(t *testing.T) {
 }
 
 func TestClassifyGivesTopThreeInOrder(t *testing.T) {
-	m, _ := tinyModel(t, TrainConfig{})
-	for _, text := range []string{"", "荷物どこ", "hello", "🙂🙂🙂", "ｗｈｅｒｅ　ｉｓ　ｍｙ　ｐａｃｋａｇｅ"} {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("荷物が届かないのですが、どうすればいいでしょうか。", 400)
+	for _, text := range []string{"", "   ", "荷物どこ", "hello", "🙂🙂🙂", "ｗｈｅｒｅ　ｉｓ　ｍｙ　ｐａｃｋａｇｅ",
+		"\xff\xfe\x00invalid", long} {
 		p := m.Classify(text)
 		if len(p.Top) != 3 {
 			t.Fatalf("Classify(%q).Top has %d entries, want 3", text, len(p.Top))
