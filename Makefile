@@ -38,10 +38,11 @@ race:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./tracking
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./tracking
+	$(GO) test -run '^$$' -fuzz '^FuzzMaskHidesCards$$' -fuzztime $(FUZZTIME) ./channels/slack
 
 ## bench: speed and memory figures (Go's benchmark harness)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./tracking ./intents ./bot ./faq
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./tracking ./intents ./faq ./bot ./bot/store ./channels/...
 
 ## bench-ws: websocket load, the bot against a bare echo server
 bench-ws: build
@@ -57,6 +58,7 @@ deps-system:
 	command -v chromedriver >/dev/null 2>&1 || need="$$need chromium-driver"; \
 	command -v tmux >/dev/null 2>&1 || need="$$need tmux"; \
 	command -v redis-server >/dev/null 2>&1 || need="$$need redis-server"; \
+	fc-list 2>/dev/null | grep -qi 'ipa\|noto sans cjk' || need="$$need fonts-ipafont-gothic"; \
 	if [ -n "$$need" ]; then \
 	  echo "installing:$$need"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
