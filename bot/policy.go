@@ -198,8 +198,10 @@ func (t *turn) message() error {
 			// same flow, maybe another purpose (redelivery instead of tracking): keep the slot
 			t.s.PendingIntent, t.s.LastIntent = t.pred.Intent, t.pred.Intent
 			return t.askAgain()
-		case confident && t.pred.Intent != intents.Greeting && t.pred.Intent != t.s.PendingIntent:
-			t.clearPending() // a new topic
+		case confident && t.pred.Confidence >= switchTopicConfidence &&
+			t.pred.Intent != intents.Greeting && t.pred.Intent != t.s.PendingIntent:
+			// a new topic; below this confidence ("ちょっと待って") the question stays open
+			t.clearPending()
 		default:
 			return t.retry()
 		}
@@ -251,6 +253,11 @@ func (t *turn) ask(intent string) error {
 	}
 	return nil
 }
+
+// switchTopicConfidence is how sure the classifier must be before a message drops the
+// question the bot is waiting on: a customer who was asked for a number and writes
+// something unclear is asked again rather than losing the flow.
+const switchTopicConfidence = 0.9
 
 // retry handles a message that did not fill the pending slot: ask again, and after
 // two failed attempts stop asking and offer help finding the number or a person.
