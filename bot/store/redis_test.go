@@ -1,12 +1,9 @@
 package store_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"net"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -15,55 +12,8 @@ import (
 	"github.com/toiawase/toiawase/bot/store/storetest"
 )
 
-// startRedis runs a real redis-server on a free loopback port for the test.
-func startRedis(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("redis-server is not installed: `make deps` installs it (Debian package redis-server)")
-		}
-		t.Skip("redis-server is not installed; `make deps` installs it")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "--port", fmt.Sprint(port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", t.TempDir())
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
-	ready := make(chan struct{})
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), "Ready to accept connections") {
-				close(ready)
-				break
-			}
-		}
-		for sc.Scan() {
-		}
-	}()
-	select {
-	case <-ready:
-	case <-time.After(10 * time.Second):
-		t.Fatal("redis-server did not start in 10s")
-	}
-	return fmt.Sprintf("redis://127.0.0.1:%d/0", port)
-}
-
 func TestRedisConformance(t *testing.T) {
-	url := startRedis(t)
+	url := storetest.StartRedis(t)
 	db := 0
 	storetest.Run(t, func(t *testing.T) store.Store {
 		db++ // a fresh, empty database for each sub-test
@@ -77,7 +27,7 @@ func TestRedisConformance(t *testing.T) {
 
 // An agent's reply published on one instance reaches the instance the customer is on.
 func TestRedisPubSubAcrossInstances(t *testing.T) {
-	url := startRedis(t)
+	url := storetest.StartRedis(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	a, err := store.OpenRedis(ctx, url)
