@@ -28,7 +28,7 @@ func runPhone(ctx context.Context, env Env, args []string) error {
 	if *lang != "" && *lang != "ja" && *lang != "en" {
 		return fmt.Errorf("%w: --lang must be ja or en", errUsage)
 	}
-	answers, err := loadPhoneAnswers(*faqDir)
+	answers, err := loadFAQ(*faqDir)
 	if err != nil {
 		return err
 	}

@@ -13,10 +13,17 @@ import (
 // and stops it when the test ends.
 func startServer(t *testing.T, env map[string]string) *Main {
 	t.Helper()
+	return startServerWith(t, func(m *Main) { m.Getenv = func(k string) string { return env[k] } })
+}
+
+// startServerWith is startServer with settings changed before Open.
+func startServerWith(t *testing.T, set func(*Main)) *Main {
+	t.Helper()
 	m := NewMain()
 	m.Addr = "127.0.0.1:0"
 	m.LogOut = io.Discard
-	m.Getenv = func(k string) string { return env[k] }
+	m.Getenv = func(string) string { return "" }
+	set(m)
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := m.Open(ctx); err != nil {
 		cancel()

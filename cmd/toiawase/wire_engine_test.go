@@ -4,42 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
-
-// startServerWith is startServer with settings changed before Open.
-func startServerWith(t *testing.T, set func(*Main)) *Main {
-	t.Helper()
-	m := NewMain()
-	m.Addr = "127.0.0.1:0"
-	m.LogOut = io.Discard
-	m.Getenv = func(string) string { return "" }
-	set(m)
-	ctx, cancel := context.WithCancel(context.Background())
-	if err := m.Open(ctx); err != nil {
-		cancel()
-		t.Fatalf("Open: %v", err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			t.Error("server did not stop within 15s")
-		}
-	})
-	waitHealthy(t, m.URL())
-	return m
-}
 
 // postMessage sends one message to the API and decodes the answer.
 func postMessage(t *testing.T, base string, body map[string]string) (int, map[string]any) {

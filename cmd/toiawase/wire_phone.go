@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
 
 	"github.com/toiawase/toiawase/channels/phone"
-	"github.com/toiawase/toiawase/faq"
 )
 
 // wirePhone builds the phone tree and mounts POST /voice/twiml. Twilio signatures are
@@ -14,7 +11,7 @@ import (
 // Twilio calls when a proxy stands in front (the signed URL, and where Gathers post).
 // TOIAWASE_PHONE_MENU_DIR overrides the embedded menu; SIGHUP re-reads it and the FAQ.
 func (m *Main) wirePhone(ctx context.Context) error {
-	answers, err := loadPhoneAnswers(m.FAQDir)
+	answers, err := loadFAQ(m.FAQDir)
 	if err != nil {
 		return err
 	}
@@ -36,7 +33,7 @@ func (m *Main) wirePhone(ctx context.Context) error {
 		PublicURL: m.Getenv("TOIAWASE_PUBLIC_URL"),
 	}))
 	m.onReload(func(ctx context.Context) error {
-		a, err := loadPhoneAnswers(m.FAQDir)
+		a, err := loadFAQ(m.FAQDir)
 		if err != nil {
 			return err
 		}
@@ -44,21 +41,4 @@ func (m *Main) wirePhone(ctx context.Context) error {
 	})
 	m.Log.WithField("twilio_signature", token != "").Info("phone: POST /voice/twiml")
 	return nil
-}
-
-// loadPhoneAnswers loads the FAQ the phone tree speaks from: dir, or the embedded files.
-func loadPhoneAnswers(dir string) (phone.Answers, error) {
-	var (
-		set *faq.Set
-		err error
-	)
-	if dir != "" {
-		set, err = faq.Load(os.DirFS(dir))
-	} else {
-		set, err = faq.Default()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("phone answers: %w", err)
-	}
-	return set, nil
 }
