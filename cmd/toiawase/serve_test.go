@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -115,5 +116,42 @@ func TestUnknownCommand(t *testing.T) {
 	code := run(context.Background(), Env{Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" }}, []string{"fly"})
 	if code != 2 || !strings.Contains(out.String(), `unknown command "fly"`) {
 		t.Errorf("run(fly) = %d, %q", code, out.String())
+	}
+}
+
+// With a data directory, a conversation survives a restart of the server: the customer's
+// session id still works and the question the bot asked is still open.
+func TestServeKeepsSessionsAcrossRestart(t *testing.T) {
+	dir := t.TempDir()
+	post := func(base, body string) map[string]any {
+		t.Helper()
+		resp, err := http.Post(base+"/api/v1/messages", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("POST %s = %d %v", body, resp.StatusCode, out)
+		}
+		return out
+	}
+	first := startServerWith(t, func(m *Main) { m.DataDir = dir })
+	r := post(first.URL(), `{"text":"再配達をお願いしたいです"}`)
+	id, _ := r["session_id"].(string)
+	if id == "" || r["intent"] != "redelivery" {
+		t.Fatalf("first answer: %v", r)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+
+	second := startServerWith(t, func(m *Main) { m.DataDir = dir })
+	r = post(second.URL(), `{"session_id":"`+id+`","text":"4434-9617-1020"}`)
+	if r["session_id"] != id || r["intent"] != "redelivery" {
+		t.Errorf("after the restart the number did not continue the redelivery flow of session %s: %v", id, r)
 	}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // openStore builds the session store: Redis when REDIS_URL is set (several instances),
-// otherwise the embedded SQLite file in m.DataDir (in memory when DataDir is empty).
+// otherwise the embedded SQLite file in m.DataDir, or memory when DataDir is empty.
 func (m *Main) openStore(ctx context.Context) error {
 	if url := m.Getenv("REDIS_URL"); url != "" {
 		r, err := store.OpenRedis(ctx, url)
@@ -24,20 +24,24 @@ func (m *Main) openStore(ctx context.Context) error {
 		m.onClose(func(context.Context) error { return r.Close() })
 		return m.bridgePushes(ctx, r)
 	}
-	path := ":memory:"
-	if m.DataDir != "" {
-		if err := os.MkdirAll(m.DataDir, 0o700); err != nil {
-			return fmt.Errorf("data directory: %w", err)
-		}
-		path = filepath.Join(m.DataDir, "toiawase.db")
+	if m.DataDir == "" {
+		// Nothing to persist to: the in-memory store, which is faster than SQLite in memory.
+		mem := store.NewMemory(store.MemoryConfig{})
+		m.Store = mem
+		m.onClose(func(context.Context) error { return mem.Close() })
+		m.Log.WithField("store", "memory").Info("session store ready (sessions end with the process)")
+		return nil
 	}
-	s, err := store.OpenSQLite(ctx, path)
+	if err := os.MkdirAll(m.DataDir, 0o700); err != nil {
+		return fmt.Errorf("data directory: %w", err)
+	}
+	s, err := store.OpenSQLite(ctx, filepath.Join(m.DataDir, "toiawase.db"))
 	if err != nil {
 		return err
 	}
 	m.Store = s
 	m.onClose(func(context.Context) error { return s.Close() })
-	m.Log.WithField("store", "sqlite").WithField("persistent", m.DataDir != "").Info("session store ready")
+	m.Log.WithField("store", "sqlite").Info("session store ready")
 	return nil
 }
 
