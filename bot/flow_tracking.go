@@ -20,7 +20,7 @@ func (t *turn) track(intent string) error {
 		r := TrackingResult{Number: m.Number, Carriers: m.Carriers, Valid: m.Valid}
 		if m.Valid && !m.Repaired && len(m.Carriers) == 1 {
 			if c, ok := t.e.numbers.Lookup(m.Carriers[0]); ok {
-				r.URL = c.URL(m.Number)
+				r.URL = c.URLIn(m.Number, t.s.Lang)
 			}
 		}
 		t.reply.Tracking = append(t.reply.Tracking, r)
@@ -64,7 +64,7 @@ func (t *turn) result(intent, number, carrier string) error {
 	t.rememberNumbers(number)
 	url, name := "", t.carrierName(carrier)
 	if c, ok := t.e.numbers.Lookup(carrier); ok {
-		url = c.URL(number)
+		url = c.URLIn(number, t.s.Lang)
 	}
 	found := false
 	for i := range t.reply.Tracking {

@@ -23,11 +23,20 @@ type Carrier struct {
 }
 
 // URL returns the tracking page for number, or "" when the carrier has none.
-func (c Carrier) URL(number string) string {
+func (c Carrier) URL(number string) string { return c.URLIn(number, "ja") }
+
+// URLIn is URL for a reader of lang ("ja" or "en"): templates that know the page's
+// language ({lang}) get it; any lang but Japanese gets English.
+func (c Carrier) URLIn(number, lang string) string {
 	if c.URLTemplate == "" || number == "" {
 		return ""
 	}
-	return strings.ReplaceAll(c.URLTemplate, "{number}", number)
+	if !strings.HasPrefix(lang, "ja") {
+		lang = "en"
+	} else {
+		lang = "ja"
+	}
+	return strings.NewReplacer("{number}", number, "{lang}", lang).Replace(c.URLTemplate)
 }
 
 // Name returns the display name in lang ("ja" or "en"); any other lang gets English.

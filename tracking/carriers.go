@@ -49,7 +49,7 @@ var carrierTable = [numCarriers]Carrier{
 		URLTemplate: "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo={number}",
 		aliases:     "佐川|飛脚宅配便|sagawa"},
 	cJapanPost: {ID: "japanpost", NameJA: "日本郵便", NameEN: "Japan Post", CountsForRate: true,
-		URLTemplate: "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1={number}&searchKind=S002&locale=ja",
+		URLTemplate: "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1={number}&searchKind=S002&locale={lang}",
 		aliases:     "郵便局|ゆうパック|ゆうパケット|レターパック|クリックポスト|書留|簡易書留|特定記録|EMS|jp post|japan post|yubin"},
 	cAmazon: {ID: "amazon", NameJA: "Amazon配送", NameEN: "Amazon Logistics",
 		aliases: "amazon|アマゾン|amazon logistics|デリバリープロバイダ"},
