@@ -93,26 +93,28 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashRunes(kind byte, rs []rune) uint64 {
-	h := uint64(fnvOffset)
-	h ^= uint64(kind)
+// hashStart and hashRune are the feature hash (FNV-1a with an extra shift per rune):
+// hashRunes and hashString must give the same value for the same runes.
+func hashStart(kind byte) uint64 { return (uint64(fnvOffset) ^ uint64(kind)) * fnvPrime }
+
+func hashRune(h uint64, r rune) uint64 {
+	h ^= uint64(r)
 	h *= fnvPrime
+	return h ^ h>>29
+}
+
+func hashRunes(kind byte, rs []rune) uint64 {
+	h := hashStart(kind)
 	for _, r := range rs {
-		h ^= uint64(r)
-		h *= fnvPrime
-		h ^= h >> 29
+		h = hashRune(h, r)
 	}
 	return h
 }
 
 func hashString(kind byte, s string) uint64 {
-	h := uint64(fnvOffset)
-	h ^= uint64(kind)
-	h *= fnvPrime
+	h := hashStart(kind)
 	for _, r := range s {
-		h ^= uint64(r)
-		h *= fnvPrime
-		h ^= h >> 29
+		h = hashRune(h, r)
 	}
 	return h
 }

@@ -23,15 +23,7 @@ const (
 // words, the customer's reply reaches the thread masked, and after Close the bot answers
 // again.
 func TestSlackHandoffEndToEnd(t *testing.T) {
-	slackAPI := &fakeSlack{}
-	fake := httptest.NewServer(slackAPI)
-	defer fake.Close()
-	m := startServer(t, map[string]string{
-		"SLACK_BOT_TOKEN":       "xoxb-e2e",
-		"SLACK_SIGNING_SECRET":  e2eSecret,
-		"SLACK_HANDOFF_CHANNEL": e2eChannel,
-		"SLACK_API_URL":         fake.URL + "/",
-	})
+	m, slackAPI := startWithSlack(t, nil)
 	slackAPI.waitCall(t, "auth.test", "auth.test", func(slackCall) bool { return true })
 
 	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(m.URL(), "http")+"/ws", nil)
@@ -169,17 +161,7 @@ func TestSlackUnreachable(t *testing.T) {
 // TestSlackTicketExpires: nobody takes the ticket within SLACK_TAKE_TIMEOUT, so the
 // customer is told and the ticket says so.
 func TestSlackTicketExpires(t *testing.T) {
-	slackAPI := &fakeSlack{}
-	fake := httptest.NewServer(slackAPI)
-	defer fake.Close()
-	m := startServer(t, map[string]string{
-		"SLACK_BOT_TOKEN":       "xoxb-e2e",
-		"SLACK_SIGNING_SECRET":  e2eSecret,
-		"SLACK_HANDOFF_CHANNEL": e2eChannel,
-		"SLACK_API_URL":         fake.URL + "/",
-		"SLACK_TAKE_TIMEOUT":    "300ms",
-		"SLACK_DESK_LANG":       "en",
-	})
+	m, slackAPI := startWithSlack(t, map[string]string{"SLACK_TAKE_TIMEOUT": "300ms", "SLACK_DESK_LANG": "en"})
 	c, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(m.URL(), "http")+"/ws", nil)
 	if err != nil {
 		t.Fatalf("dial /ws: %v", err)
@@ -231,4 +213,23 @@ func TestSlackConfigErrors(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("without SLACK_BOT_TOKEN /slack/events answered %d", resp.StatusCode)
 	}
+}
+
+// startWithSlack starts the server with the Slack desk on HTTP routes, talking to a fake
+// Slack Web API; extra adds or overrides environment variables.
+func startWithSlack(t *testing.T, extra map[string]string) (*Main, *fakeSlack) {
+	t.Helper()
+	slackAPI := &fakeSlack{}
+	fake := httptest.NewServer(slackAPI)
+	t.Cleanup(fake.Close)
+	env := map[string]string{
+		"SLACK_BOT_TOKEN":       "xoxb-e2e",
+		"SLACK_SIGNING_SECRET":  e2eSecret,
+		"SLACK_HANDOFF_CHANNEL": e2eChannel,
+		"SLACK_API_URL":         fake.URL + "/",
+	}
+	for k, v := range extra {
+		env[k] = v
+	}
+	return startServer(t, env), slackAPI
 }
