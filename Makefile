@@ -39,6 +39,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./tracking
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./tracking
 	$(GO) test -run '^$$' -fuzz '^FuzzMaskHidesCards$$' -fuzztime $(FUZZTIME) ./channels/slack
+	$(GO) test -run '^$$' -fuzz '^FuzzRedactSecrets$$' -fuzztime $(FUZZTIME) ./bot
 
 ## bench: speed and memory figures (Go's benchmark harness)
 bench:
