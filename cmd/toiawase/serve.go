@@ -232,7 +232,7 @@ func (m *Main) goBackground(ctx context.Context, fn func(context.Context)) {
 func newLogger(w io.Writer, level string) *logrus.Entry {
 	l := logrus.New()
 	l.SetOutput(w)
-	l.SetFormatter(&logrus.JSONFormatter{TimestampFormat: time.RFC3339})
+	l.SetFormatter(newLogFormat())
 	if lv, err := logrus.ParseLevel(level); err == nil {
 		l.SetLevel(lv)
 	}
