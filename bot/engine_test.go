@@ -347,6 +347,7 @@ func TestLogsCarryNoNumbersOrText(t *testing.T) {
 	var buf bytes.Buffer
 	l := logrus.New()
 	l.SetOutput(&buf)
+	l.SetLevel(logrus.DebugLevel)
 	r := newRig(t, func(c *Config) { c.Log = logrus.NewEntry(l) })
 	c := r.conv(t)
 	c.say("荷物 EJ595641907JP はどこ")
@@ -359,6 +360,23 @@ func TestLogsCarryNoNumbersOrText(t *testing.T) {
 	}
 	if !strings.Contains(out, "*********07JP") || !strings.Contains(out, "track_package") {
 		t.Fatalf("log lacks the masked number or the intent:\n%s", out)
+	}
+}
+
+func TestInfoLogHasTheTurnsAnOperatorWatches(t *testing.T) {
+	var buf bytes.Buffer
+	l := logrus.New()
+	l.SetOutput(&buf)
+	l.SetFormatter(&logrus.JSONFormatter{})
+	r := newRig(t, func(c *Config) { c.Log = logrus.NewEntry(l) })
+	c := r.conv(t)
+	c.say("荷物 EJ595641907JP はどこ")
+	if buf.Len() != 0 {
+		t.Fatalf("an ordinary turn is logged at info level:\n%s", buf.String())
+	}
+	c.say("パスワードは abc12345 です")
+	if !strings.Contains(buf.String(), `"secrets":["password"]`) {
+		t.Fatalf("a refused secret is not logged at info level:\n%s", buf.String())
 	}
 }
 
