@@ -24,9 +24,9 @@ const (
 	modelVersion = 3
 )
 
-// quantize rounds a row to int8 steps of its largest magnitude, in place, and returns the
-// scale and the int8 values. Training applies it too, so the figures measured after
-// training are those of the shipped artefact.
+// quantize rounds a row to int8 steps of its largest magnitude: it fills q and returns
+// the scale (value = scale/127 * q). The exported model carries the int8 rows, so the
+// figures measured after training are those of the shipped artefact.
 func quantize(row []float32, q []int8) float32 {
 	var scale float32
 	for _, v := range row {
@@ -38,7 +38,6 @@ func quantize(row []float32, q []int8) float32 {
 	}
 	for i, v := range row {
 		q[i] = int8(math.Round(float64(v / scale * 127)))
-		row[i] = scale * float32(q[i]) / 127
 	}
 	return scale
 }
@@ -73,17 +72,16 @@ func (m *Model) Encode(w io.Writer) error {
 		e.f32(v)
 	}
 	e.uvarint(uint64(len(m.keys)))
-	q := make([]int8, m.dim)
-	row := make([]float32, m.dim)
 	prev := uint32(0)
+	row := make([]byte, m.dim)
 	for r, k := range m.keys {
 		e.uvarint(uint64(k - prev))
 		prev = k
-		copy(row, m.rows[r*m.dim:(r+1)*m.dim])
-		e.f32(quantize(row, q))
-		for _, v := range q {
-			e.bytes([]byte{byte(v)})
+		e.f32(m.scale[r])
+		for i, v := range m.q[r*m.dim : (r+1)*m.dim] {
+			row[i] = byte(v)
 		}
+		e.bytes(row)
 	}
 	if e.err != nil {
 		return fmt.Errorf("encode model: %w", e.err)
@@ -136,7 +134,8 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	nr := d.small(int(m.feat.Buckets))
 	m.keys = make([]uint32, 0, nr)
-	m.rows = make([]float32, 0, nr*m.dim)
+	m.q = make([]int8, 0, nr*m.dim)
+	m.scale = make([]float32, 0, nr)
 	q := make([]byte, m.dim)
 	key := uint64(0)
 	for i := 0; i < nr && d.err == nil; i++ {
@@ -145,10 +144,10 @@ func Decode(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("decode model: %w: bucket out of order", ErrBadModel)
 		}
 		m.keys = append(m.keys, uint32(key))
-		scale := d.f32() / 127
+		m.scale = append(m.scale, d.f32())
 		d.full(q)
 		for _, v := range q {
-			m.rows = append(m.rows, scale*float32(int8(v)))
+			m.q = append(m.q, int8(v))
 		}
 	}
 	if d.err != nil {

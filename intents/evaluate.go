@@ -81,7 +81,7 @@ func CrossValidate(ctx context.Context, examples []Example, k int, cfg TrainConf
 			}
 			s := &scratch{probs: make([]float64, len(labels))}
 			for _, i := range test {
-				probs[i] = slices.Clone(m.probabilities(examples[i].Text, s))
+				probs[i] = slices.Clone(m.probabilities(examples[i].Text, s, m.numbers))
 			}
 		}()
 	}

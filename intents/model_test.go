@@ -5,9 +5,12 @@ import (
 	"context"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/toiawase/toiawase/tracking"
 )
 
 // tinyModel trains on the small fixture of testdata/tiny with few epochs (fast under -race).
@@ -222,6 +225,47 @@ func BenchmarkLoad(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkClassifyColdCache is Classify as a busy server sees it: between two calls
+// other work has pushed the model out of the CPU caches (a 64 MiB buffer is written,
+// off the clock).
+func BenchmarkClassifyColdCache(b *testing.B) {
+	m, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := []string{
+		"荷物どこ", "4434-9617-1020", "不在票が入っていたので明日の午前中に再配達をお願いできますか",
+		"where's my stuff", "Hi, I ordered a book last week and the tracking page still says label created, what should I do?",
+		"ＡＭＡＺＯＮからのＳＭＳのリンクを押してしまいました", "おはよう", "今日の天気は？",
+	}
+	evict := make([]byte, 64<<20)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		for j := 0; j < len(evict); j += 64 {
+			evict[j]++
+		}
+		b.StartTimer()
+		m.Classify(texts[i%len(texts)])
+	}
+}
+
+func TestClassifyFoundAnswersAsClassify(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"荷物どこ", "4434-9617-1020", "お問い合わせ番号 4434-9617-1021 が見つかりません",
+		"注文番号 249-1234567-1234567 の荷物", "D01-1234567-1234567", "hello",
+	} {
+		got, want := m.ClassifyFound(text, tracking.Extract(text)), m.Classify(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("ClassifyFound(%q) = %+v, Classify = %+v", text, got, want)
 		}
 	}
 }

@@ -180,13 +180,13 @@ func (net *network) export(labels []string, keys []uint32, feat featureConfig, c
 	}
 	slices.SortFunc(perm, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
 	m.keys = make([]uint32, len(keys))
-	m.rows = make([]float32, len(keys)*cfg.Dim)
-	q := make([]int8, cfg.Dim)
+	m.q = make([]int8, len(keys)*cfg.Dim)
+	m.scale = make([]float32, len(keys))
+	row := make([]float32, cfg.Dim)
 	for i, r := range perm {
 		m.keys[i] = keys[r]
-		row := m.rows[i*cfg.Dim : (i+1)*cfg.Dim]
 		copy(row, mat.Data[float32](net.Emb.Weights[r]))
-		quantize(row, q)
+		m.scale[i] = quantize(row, m.q[i*cfg.Dim:(i+1)*cfg.Dim])
 	}
 	m.buildIndex()
 	return m
@@ -198,7 +198,7 @@ func (m *Model) logLoss(examples []Example) float64 {
 	s := &scratch{probs: make([]float64, len(m.labels))}
 	var sum float64
 	for _, ex := range examples {
-		p := m.probabilities(ex.Text, s)
+		p := m.probabilities(ex.Text, s, m.numbers)
 		sum -= math.Log(max(p[li[ex.Intent]], 1e-12))
 	}
 	return sum / float64(len(examples))

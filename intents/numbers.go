@@ -9,7 +9,11 @@ import (
 
 // trackingNumbers is the production numberFunc: what tracking.Extract finds in text.
 func trackingNumbers(text string) numberFlags {
-	found := tracking.Extract(text)
+	return numberFlagsOf(text, tracking.Extract(text))
+}
+
+// numberFlagsOf says what found, tracking.Extract's answer for text, holds.
+func numberFlagsOf(text string, found tracking.Found) numberFlags {
 	var f numberFlags
 	rest := text
 	for _, m := range found.Tracking {
