@@ -11,6 +11,12 @@ type Classifier interface {
 	Classify(text string) intents.Prediction
 }
 
+// foundClassifier is a Classifier that can take the numbers the engine has already
+// found in the text instead of looking for them again (*intents.Model is one).
+type foundClassifier interface {
+	ClassifyFound(text string, found tracking.Found) intents.Prediction
+}
+
 // Content is the curated text the engine answers from. *faq.Set is the real one: answers
 // per intent or id, free-text search, and the engine's own conversational messages.
 type Content interface {

@@ -141,7 +141,11 @@ func (t *turn) message() error {
 	for _, o := range t.found.Orders {
 		t.reply.Orders = append(t.reply.Orders, o.Number)
 	}
-	t.pred = t.e.classifier.Classify(t.text)
+	if fc, ok := t.e.classifier.(foundClassifier); ok {
+		t.pred = fc.ClassifyFound(t.text, t.found)
+	} else {
+		t.pred = t.e.classifier.Classify(t.text)
+	}
 	t.reply.Intent, t.reply.Confidence = t.pred.Intent, t.pred.Confidence
 	confident := t.pred.Intent != intents.OutOfScope && t.pred.Confidence >= t.e.minConf
 
