@@ -1,7 +1,6 @@
 package intents
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -119,20 +118,31 @@ func hashString(kind byte, s string) uint64 {
 	return h
 }
 
-// extract appends the feature ids of text to dst and returns it. numbers may be nil.
-// runes is scratch space, returned for reuse.
-func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc, dst []uint32, runes []rune) ([]uint32, []rune) {
+// extractScratch is the working space of extract, kept between calls by its owner.
+type extractScratch struct {
+	runes []rune
+	set   []uint32 // open-addressing set of ids + 1 (0 is empty)
+}
+
+// extract appends the feature ids of text to dst and returns it. numbers may be nil;
+// sc may be nil (then extract allocates its working space).
+func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc, dst []uint32, sc *extractScratch) []uint32 {
+	if sc == nil {
+		sc = &extractScratch{}
+	}
+	start := len(dst)
 	n := normalize(text)
 	if tokens != nil {
 		for _, tok := range tokens(n) {
 			dst = append(dst, uint32(hashString(kindToken, tok)%uint64(c.Buckets)))
 		}
 	}
-	runes = append(runes[:0], ' ')
+	runes := append(sc.runes[:0], ' ')
 	for _, r := range n {
 		runes = append(runes, shapeRune(r, c.FoldKana))
 	}
 	runes = append(runes, ' ')
+	sc.runes = runes
 	b := c.Buckets
 	for size := c.MinN; size <= c.MaxN; size++ {
 		for i := 0; i+size <= len(runes); i++ {
@@ -172,8 +182,7 @@ func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc
 		}
 	}
 	if c.Unique {
-		slices.Sort(dst)
-		dst = slices.Compact(dst)
+		dst = sc.unique(dst, start)
 	}
 	if numbers != nil {
 		flags := numbers(text)
@@ -187,7 +196,36 @@ func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc
 			}
 		}
 	}
-	return dst, runes
+	return dst
+}
+
+// unique drops the repeats among ids[from:], keeping each id's first place: a hash
+// set, since sorting a text's hundred-odd ids cost more than the rest of extract.
+func (sc *extractScratch) unique(ids []uint32, from int) []uint32 {
+	size := 64
+	for size < 2*(len(ids)-from) {
+		size *= 2
+	}
+	if cap(sc.set) < size {
+		sc.set = make([]uint32, size)
+	}
+	set := sc.set[:size]
+	clear(set)
+	mask := uint32(size - 1)
+	out := ids[:from]
+	for _, id := range ids[from:] {
+		for h := (id * 2654435761) & mask; ; h = (h + 1) & mask {
+			if set[h] == 0 {
+				set[h] = id + 1
+				out = append(out, id)
+				break
+			}
+			if set[h] == id+1 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 func isLatinWordRune(r rune) bool {

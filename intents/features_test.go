@@ -6,7 +6,7 @@ import (
 )
 
 func featureIDs(c featureConfig, text string, numbers numberFunc) []uint32 {
-	ids, _ := c.extract(text, numbers, nil, nil, nil)
+	ids := c.extract(text, numbers, nil, nil, nil)
 	slices.Sort(ids)
 	return ids
 }
@@ -51,5 +51,22 @@ func TestTrackingNumbersReadsExtract(t *testing.T) {
 		if got := trackingNumbers(tt.text); got != tt.want {
 			t.Errorf("trackingNumbers(%q) = %05b, want %05b", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestUniqueKeepsFirstPlaces(t *testing.T) {
+	var sc extractScratch
+	ids := []uint32{9, 5, 7, 7, 0, 5, 9, 1 << 18, 0, 3}
+	got := sc.unique(append([]uint32{42, 42}, ids...), 2)
+	want := []uint32{42, 42, 9, 5, 7, 0, 1 << 18, 3}
+	if !slices.Equal(got, want) {
+		t.Fatalf("unique = %v, want %v", got, want)
+	}
+	long := make([]uint32, 0, 1000)
+	for i := range 1000 {
+		long = append(long, uint32(i%300)*4099)
+	}
+	if got := sc.unique(long, 0); len(got) != 300 {
+		t.Fatalf("unique of 300 ids repeated: %d left", len(got))
 	}
 }

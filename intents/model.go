@@ -48,7 +48,7 @@ type scratch struct {
 	rows    []int32 // embedding rows of ids
 	touched int8    // keeps the cache-line touches of probabilities from being optimised away
 	ids     []uint32
-	runes   []rune
+	extract extractScratch
 	probs   []float64
 }
 
@@ -140,7 +140,7 @@ func (m *Model) predict(probs []float64, threshold float64) Prediction {
 
 // probabilities runs the forward pass and returns s.probs filled with the softmax.
 func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []float64 {
-	s.ids, s.runes = m.feat.extract(text, numbers, m.tokens, s.ids[:0], s.runes)
+	s.ids = m.feat.extract(text, numbers, m.tokens, s.ids[:0], &s.extract)
 	var hv [maxDim]float32
 	h := hv[:m.dim]
 	// Three passes, so that the memory loads of one pass do not wait on each other:

@@ -114,14 +114,14 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 	docs := make([][]int32, len(examples))
 	gold := make([]int, len(examples))
 	var ids []uint32
-	var runes []rune
+	var sc extractScratch
 	for i, ex := range examples {
 		c, ok := li[ex.Intent]
 		if !ok {
 			return nil, fmt.Errorf("train %s: %w %q", ex.Source, ErrUnknownLabel, ex.Intent)
 		}
 		gold[i] = c
-		ids, runes = feat.extract(ex.Text, cfg.numbers, cfg.WordTokens, ids[:0], runes)
+		ids = feat.extract(ex.Text, cfg.numbers, cfg.WordTokens, ids[:0], &sc)
 		doc := make([]int32, len(ids))
 		for j, id := range ids {
 			r, ok := rowOf[id]
