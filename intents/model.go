@@ -36,8 +36,9 @@ type Model struct {
 
 	rowOf []int32   // bucket -> row, -1 when training never saw the bucket
 	keys  []uint32  // bucket of each row, ascending (kept for encoding)
-	q     []int8    // embedding rows, len(keys) x dim: value = scale/127 * q
-	scale []float32 // the largest magnitude of each row
+	q     []int8    // embedding rows as the artefact stores them, len(keys) x dim
+	scale []float32 // the largest magnitude of each row: value = scale/127 * q
+	rows  []float32 // the same rows as float32 values, what inference adds up
 	w     []float32 // len(labels) x dim
 	b     []float32 // len(labels)
 
@@ -46,7 +47,7 @@ type Model struct {
 
 type scratch struct {
 	rows    []int32 // embedding rows of ids
-	touched int8    // keeps the cache-line touches of probabilities from being optimised away
+	touched float32 // keeps the cache-line touches of probabilities from being optimised away
 	ids     []uint32
 	extract extractScratch
 	probs   []float64
@@ -154,15 +155,17 @@ func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []flo
 		}
 	}
 	s.rows = rows
-	var touch int8
+	var touch float32
 	for _, r := range rows {
-		o := int(r) * m.dim
-		touch ^= m.q[o] ^ m.q[o+m.dim-1]
-		touch ^= int8(m.scale[r])
+		row := m.rows[int(r)*m.dim : int(r+1)*m.dim]
+		for k := 0; k < len(row); k += 16 { // 16 float32 are a 64-byte cache line
+			touch += row[k]
+		}
+		touch += row[len(row)-1]
 	}
 	s.touched = touch
 	for _, r := range rows {
-		addRow(h, m.q[int(r)*m.dim:int(r+1)*m.dim], m.scale[r]/127)
+		addRow(h, m.rows[int(r)*m.dim:int(r+1)*m.dim])
 	}
 	if len(s.ids) > 0 {
 		inv := 1 / float32(len(s.ids))
@@ -195,24 +198,33 @@ func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []flo
 	return probs
 }
 
-// addRow adds the int8 row q, times step, to h. The rows stay int8 in memory (a
-// quarter of float32's), so under load the ones a text touches are more often in
-// the cache; four at a time, since the compiler does not unroll.
-func addRow(h []float32, q []int8, step float32) {
-	q = q[:len(h)]
+// addRow adds row to h, four at a time (the compiler does not unroll).
+func addRow(h, row []float32) {
+	h = h[:len(row)]
 	k := 0
-	for ; k+4 <= len(h); k += 4 {
-		h[k] += float32(step * float32(q[k]))
-		h[k+1] += float32(step * float32(q[k+1]))
-		h[k+2] += float32(step * float32(q[k+2]))
-		h[k+3] += float32(step * float32(q[k+3]))
+	for ; k+4 <= len(row); k += 4 {
+		h[k] += row[k]
+		h[k+1] += row[k+1]
+		h[k+2] += row[k+2]
+		h[k+3] += row[k+3]
 	}
-	for ; k < len(h); k++ {
-		h[k] += float32(step * float32(q[k]))
+	for ; k < len(row); k++ {
+		h[k] += row[k]
 	}
 }
 
-// buildIndex fills rowOf from keys and finds out_of_scope among the labels.
+// dequantize fills rows from q and scale.
+func (m *Model) dequantize() {
+	m.rows = make([]float32, len(m.q))
+	for r, sc := range m.scale {
+		step := sc / 127
+		for k, v := range m.q[r*m.dim : (r+1)*m.dim] {
+			m.rows[r*m.dim+k] = float32(step * float32(v))
+		}
+	}
+}
+
+// buildIndex fills rowOf from keys and rows from q, and finds out_of_scope among the labels.
 func (m *Model) buildIndex() {
 	m.oosIndex = -1
 	for i, l := range m.labels {
@@ -227,4 +239,5 @@ func (m *Model) buildIndex() {
 	for r, k := range m.keys {
 		m.rowOf[k] = int32(r)
 	}
+	m.dequantize()
 }
