@@ -48,8 +48,39 @@ func newSecretPatterns() *secretPatterns {
 // redactSecrets returns text with card numbers, passwords and one-time codes replaced by
 // redactedMark, and the kinds it found (nil when none).
 func (p *secretPatterns) redactSecrets(text string) (string, []string) {
-	lower := lowerASCII(text)
-	return p.redact(text, containsAny(lower, p.cardWords), containsAny(lower, p.codeWords), containsAny(lower, p.passwordWords))
+	digits, digitRun, asciiRun := runs(text)
+	card, code, password := digits >= 12, digitRun >= 4, asciiRun >= 4
+	if card || code || password {
+		lower := lowerASCII(text)
+		card = card && containsAny(lower, p.cardWords)
+		code = code && containsAny(lower, p.codeWords)
+		password = password && containsAny(lower, p.passwordWords)
+	}
+	return p.redact(text, card, code, password)
+}
+
+// runs counts what the patterns need at the least: a card number has twelve digits or
+// more, a one-time code a run of four, a password four printable ASCII characters
+// (runes of !-~) in a row.
+func runs(text string) (digits, longestDigitRun, longestASCIIRun int) {
+	d, a := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			digits++
+			d++
+			longestDigitRun = max(longestDigitRun, d)
+		} else {
+			d = 0
+		}
+		if c >= '!' && c <= '~' {
+			a++
+			longestASCIIRun = max(longestASCIIRun, a)
+		} else {
+			a = 0
+		}
+	}
+	return digits, longestDigitRun, longestASCIIRun
 }
 
 // redact runs the card, code and password patterns that are switched on.
