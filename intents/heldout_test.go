@@ -6,7 +6,8 @@ import (
 )
 
 // The embedded model on testdata/heldout.jsonl: 945 lines written by someone who never
-// saw the training data, in the ways customers really type. This is what a customer
+// saw the training data, in the ways customers really type (those the training data
+// happens to hold too are left out). This is what a customer
 // meets, so it holds the targets: macro-F1 and out_of_scope recall of at least
 // 0.95 and 0.90, with at most 3% of in-domain lines turned away.
 func TestHeldOut(t *testing.T) {
@@ -19,8 +20,26 @@ func TestHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(examples) < 900 {
-		t.Fatalf("held-out set has %d lines, want at least 900", len(examples))
+	// A line the training data also holds (short everyday phrases coincide) says
+	// nothing about unseen text: it is left out.
+	train, err := ReadDataset(os.DirFS("data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := make(map[string]bool, len(train))
+	for _, ex := range train {
+		seen[normalize(ex.Text)] = true
+	}
+	unseen := examples[:0]
+	for _, ex := range examples {
+		if !seen[normalize(ex.Text)] {
+			unseen = append(unseen, ex)
+		}
+	}
+	t.Logf("held-out: %d lines, %d of them also in the training data and left out", len(examples), len(examples)-len(unseen))
+	examples = unseen
+	if len(examples) < 800 {
+		t.Fatalf("held-out set has %d lines unseen in training, want at least 800", len(examples))
 	}
 	m, err := Load()
 	if err != nil {
