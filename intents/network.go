@@ -159,19 +159,32 @@ func (net *network) loss(b *batch, nLabels int, smoothing float64) mat.Tensor {
 	return ag.ReduceSum(ag.Sub(lse, picked))
 }
 
-// export copies the spago parameters into an inference Model, rounding the embedding
-// rows as the artefact stores them.
-func (net *network) export(labels []string, keys []uint32, feat featureConfig, cfg TrainConfig) *Model {
+// export copies the spago parameters of nets into an inference Model, rounding the
+// embedding rows as the artefact stores them. Several nets become one model: each
+// row is the nets' rows side by side and the output layer averages their logits
+// (W = [W1 ... Wn] / n, b = mean of the b), so inference costs what one wider net does.
+func export(nets []*network, labels []string, keys []uint32, feat featureConfig, cfg TrainConfig) *Model {
+	n := len(nets)
+	dim := cfg.Dim * n
 	m := &Model{
 		labels:    labels,
 		feat:      feat,
-		dim:       cfg.Dim,
+		dim:       dim,
 		threshold: cfg.Threshold,
 		oosBias:   cfg.OutOfScopeBias,
 		numbers:   cfg.numbers,
 		tokens:    cfg.WordTokens,
-		w:         slices.Clone(mat.Data[float32](net.W)),
-		b:         slices.Clone(mat.Data[float32](net.B)),
+		w:         make([]float32, len(labels)*dim),
+		b:         make([]float32, len(labels)),
+	}
+	for k, net := range nets {
+		w, b := mat.Data[float32](net.W), mat.Data[float32](net.B)
+		for l := range labels {
+			for j := 0; j < cfg.Dim; j++ {
+				m.w[l*dim+k*cfg.Dim+j] = w[l*cfg.Dim+j] / float32(n)
+			}
+			m.b[l] += b[l] / float32(n)
+		}
 	}
 	// Rows in bucket order, so the artefact does not depend on the order of the data.
 	perm := make([]int, len(keys))
@@ -180,13 +193,15 @@ func (net *network) export(labels []string, keys []uint32, feat featureConfig, c
 	}
 	slices.SortFunc(perm, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
 	m.keys = make([]uint32, len(keys))
-	m.q = make([]int8, len(keys)*cfg.Dim)
+	m.q = make([]int8, len(keys)*dim)
 	m.scale = make([]float32, len(keys))
-	row := make([]float32, cfg.Dim)
+	row := make([]float32, dim)
 	for i, r := range perm {
 		m.keys[i] = keys[r]
-		copy(row, mat.Data[float32](net.Emb.Weights[r]))
-		m.scale[i] = quantize(row, m.q[i*cfg.Dim:(i+1)*cfg.Dim])
+		for k, net := range nets {
+			copy(row[k*cfg.Dim:(k+1)*cfg.Dim], mat.Data[float32](net.Emb.Weights[r]))
+		}
+		m.scale[i] = quantize(row, m.q[i*dim:(i+1)*dim])
 	}
 	m.buildIndex()
 	return m

@@ -37,6 +37,10 @@ type TrainConfig struct {
 	OutOfScopeBias float64
 	SGD            bool // plain SGD instead of AdamW
 	Repeats        bool // count a feature as often as it occurs (default: once per text)
+	// Members is how many networks of Dim dimensions are trained, each with its own
+	// seed, and joined into one model of Members x Dim dimensions that averages their
+	// logits; zero means 1.
+	Members int
 
 	// WordTokens, when set, adds word tokens of the normalised text (e.g. from a Japanese
 	// morphological analyser) to the features. It exists to evaluate such analysers: the
@@ -59,6 +63,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 	def(&c.MaxN, 4)
 	def(&c.NumberWeight, 4)
 	def(&c.Epochs, 12)
+	def(&c.Members, 1)
 	def(&c.BatchSize, 32)
 	if c.LearningRate == 0 {
 		c.LearningRate = 0.05
@@ -101,8 +106,8 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 	if len(examples) == 0 {
 		return nil, fmt.Errorf("train: %w", ErrNoData)
 	}
-	if cfg.Dim > maxDim {
-		return nil, fmt.Errorf("train: dim %d above %d", cfg.Dim, maxDim)
+	if cfg.Dim*cfg.Members > maxDim {
+		return nil, fmt.Errorf("train: %d x %d dimensions, above %d", cfg.Members, cfg.Dim, maxDim)
 	}
 	labels := Labels()
 	li := labelIndex()
@@ -135,11 +140,24 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 		docs[i] = doc
 	}
 
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x746f69617761))
+	nets := make([]*network, cfg.Members)
+	for k := range nets {
+		net, err := trainNetwork(ctx, docs, gold, len(keys), len(labels), cfg, cfg.Seed+uint64(k))
+		if err != nil {
+			return nil, err
+		}
+		nets[k] = net
+	}
+	return export(nets, labels, keys, feat, cfg), nil
+}
+
+// trainNetwork trains one network on the examples' feature rows (docs) and labels.
+func trainNetwork(ctx context.Context, docs [][]int32, gold []int, nKeys, nLabels int, cfg TrainConfig, seed uint64) (*network, error) {
+	rng := rand.New(rand.NewPCG(seed, 0x746f69617761))
 	net := &network{
-		Emb: embedding.New[float32](len(keys), cfg.Dim),
-		W:   nn.NewParam(mat.NewDense[float32](mat.WithShape(len(labels), cfg.Dim))),
-		B:   nn.NewParam(mat.NewDense[float32](mat.WithShape(1, len(labels)))),
+		Emb: embedding.New[float32](nKeys, cfg.Dim),
+		W:   nn.NewParam(mat.NewDense[float32](mat.WithShape(nLabels, cfg.Dim))),
+		B:   nn.NewParam(mat.NewDense[float32](mat.WithShape(1, nLabels))),
 	}
 	bound := 1 / float64(cfg.Dim)
 	for _, p := range net.Emb.Weights {
@@ -157,7 +175,7 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 		strategy = &adamStepper{adam.New(adam.NewConfig(cfg.LearningRate, 0.9, 0.999, 1e-8))}
 	}
 
-	order := make([]int, len(examples))
+	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
@@ -174,7 +192,7 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 			for _, i := range order[start:min(start+cfg.BatchSize, len(order))] {
 				b.add(docs[i], gold[i], cfg.Dropout, rng)
 			}
-			if err := ag.Backward(net.loss(&b, len(labels), cfg.LabelSmoothing)); err != nil {
+			if err := ag.Backward(net.loss(&b, nLabels, cfg.LabelSmoothing)); err != nil {
 				return nil, fmt.Errorf("train: backward: %w", err)
 			}
 			step++
@@ -184,5 +202,5 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 			}
 		}
 	}
-	return net.export(labels, keys, feat, cfg), nil
+	return net, nil
 }
