@@ -124,13 +124,18 @@ func biased(dst, src []float64, oos int, bias float64) {
 	dst[oos] *= scale
 }
 
-// ChooseRejection picks the out_of_scope rule from held-out answers: of the rules that
-// answer out_of_scope to at most MaxInDomainRejection of the in-domain lines, the one
-// with the best out_of_scope recall, then the best macro-F1. Bias runs over -3..+2 and
-// the threshold over 0..0.9.
+// MinOutOfScopeRecall is the out_of_scope recall the rule must reach (the target).
+const MinOutOfScopeRecall = 0.90
+
+// ChooseRejection picks the out_of_scope rule from held-out answers. Of the rules that
+// answer out_of_scope to at most MaxInDomainRejection of the in-domain lines and catch
+// at least MinOutOfScopeRecall of the out_of_scope ones, it takes the one with the
+// best macro-F1: the rule costs the intents as little as the target allows. When no
+// rule reaches that recall, it takes the best recall (then the best macro-F1). Bias
+// runs over -3..+2 and the threshold over 0..0.9.
 func ChooseRejection(examples []Example, probs [][]float64) Rejection {
-	var best Rejection
-	bestRecall, bestF1 := -1.0, -1.0
+	var best, bestMet Rejection
+	bestRecall, bestF1, bestMetF1 := -1.0, -1.0, -1.0
 	for b := -12; b <= 8; b++ {
 		for step := 0; step <= 90; step += 2 {
 			rule := Rejection{Bias: float64(b) / 4, Threshold: float64(step) / 100}
@@ -138,10 +143,16 @@ func ChooseRejection(examples []Example, probs [][]float64) Rejection {
 			if r.InDomainRejected > MaxInDomainRejection {
 				break // rejection only grows with the threshold
 			}
+			if r.OutOfScopeRecall >= MinOutOfScopeRecall && r.MacroF1 > bestMetF1+1e-9 {
+				bestMet, bestMetF1 = rule, r.MacroF1
+			}
 			if r.OutOfScopeRecall > bestRecall+1e-9 || (r.OutOfScopeRecall > bestRecall-1e-9 && r.MacroF1 > bestF1+1e-9) {
 				best, bestRecall, bestF1 = rule, r.OutOfScopeRecall, r.MacroF1
 			}
 		}
+	}
+	if bestMetF1 >= 0 {
+		return bestMet
 	}
 	return best
 }

@@ -45,6 +45,43 @@ func TestChooseRejectionFindsTheRuleThatSeparates(t *testing.T) {
 	}
 }
 
+// Two out_of_scope lines look more sure than three unsure in-domain lines: catching
+// them all costs those in-domain lines. The target recall (0.90) is reached without that
+// cost, so the rule must not pay it.
+func TestChooseRejectionPaysNoMoreThanTheTargetNeeds(t *testing.T) {
+	li := labelIndex()
+	n := len(Labels())
+	answer := func(label string, top float64) []float64 {
+		p := make([]float64, n)
+		for j := range p {
+			p[j] = (1 - top - 0.05) / float64(n-2)
+		}
+		p[li[label]], p[li[OutOfScope]] = top, 0.05
+		return p
+	}
+	var exs []Example
+	var probs [][]float64
+	add := func(intent, answered string, top float64, count int) {
+		for i := 0; i < count; i++ {
+			exs = append(exs, Example{Intent: intent, Text: fmt.Sprint(intent, answered, top, i)})
+			probs = append(probs, answer(answered, top))
+		}
+	}
+	add(TrackPackage, TrackPackage, 0.9, 49)
+	add(Prime, Prime, 0.9, 49)
+	add(Greeting, Greeting, 0.9, 46)
+	add(Greeting, Greeting, 0.37, 3) // unsure but right
+	add(OutOfScope, Prime, 0.3, 18)  // flat guesses
+	add(OutOfScope, Prime, 0.39, 2)  // out of scope, but surer than the unsure lines
+
+	rule := ChooseRejection(exs, probs)
+	r := reportAt(exs, probs, rule)
+	if r.OutOfScopeRecall < MinOutOfScopeRecall || r.InDomainRejected != 0 {
+		t.Errorf("rule %+v: out_of_scope recall %.2f, in-domain rejected %.2f; want >= %.2f and 0",
+			rule, r.OutOfScopeRecall, r.InDomainRejected, MinOutOfScopeRecall)
+	}
+}
+
 func TestBiasedKeepsADistribution(t *testing.T) {
 	src := []float64{0.5, 0.3, 0.2}
 	dst := make([]float64, 3)
