@@ -78,6 +78,7 @@ type Engine struct {
 	minConf     float64
 	now         func() time.Time
 	secrets     *secretPatterns
+	phrases     *phrases
 	locks       [256]sync.Mutex
 }
 
@@ -91,6 +92,11 @@ func New(cfg Config) (*Engine, error) {
 		desk: cfg.Desk, log: cfg.Log, ttl: cfg.TTL, maxText: cfg.MaxText, defaultLang: cfg.DefaultLang,
 		recent: cfg.RecentTurns, minConf: cfg.MinConfidence, now: cfg.Now, secrets: newSecretPatterns(),
 	}
+	ph, err := loadPhrases()
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	e.phrases = ph
 	if e.classifier == nil {
 		m, err := intents.Load()
 		if err != nil {

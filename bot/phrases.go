@@ -1,36 +1,86 @@
 package bot
 
-import "strings"
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
 
-// Small phrase checks the policy uses next to the classifier: they catch what must not
-// depend on a model's guess (an explicit request for a person, a yes or a no).
+	"gopkg.in/yaml.v3"
+)
+
+// phrasesYAML is the phrase data of the policy's own checks.
+//
+//go:embed phrases.yaml
+var phrasesYAML []byte
+
+// phrases are the small checks the policy makes next to the classifier: what must not
+// depend on a model's guess (an explicit request for a person, a yes or a no). The
+// words are data, in phrases.yaml.
+type phrases struct {
+	AsksForPerson []string `yaml:"asks_for_person"`
+	WantsHuman    []string `yaml:"wants_human"`
+	No            answer   `yaml:"no"`
+	Yes           answer   `yaml:"yes"`
+}
+
+// answer is how one short answer can be worded.
+type answer struct {
+	Contains   []string `yaml:"contains"`
+	Equals     []string `yaml:"equals"`
+	StartsWith []string `yaml:"starts_with"`
+}
+
+func (a answer) matches(s string) bool {
+	if containsAny(s, a.Contains) {
+		return true
+	}
+	for _, w := range a.Equals {
+		if s == w {
+			return true
+		}
+	}
+	for _, w := range a.StartsWith {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a answer) empty() bool { return len(a.Contains)+len(a.Equals)+len(a.StartsWith) == 0 }
+
+// loadPhrases reads phrases.yaml and checks that no list is missing.
+func loadPhrases() (*phrases, error) {
+	var p phrases
+	if err := yaml.Unmarshal(phrasesYAML, &p); err != nil {
+		return nil, fmt.Errorf("phrases.yaml: %w", err)
+	}
+	if len(p.AsksForPerson) == 0 || len(p.WantsHuman) == 0 || p.Yes.empty() || p.No.empty() {
+		return nil, errors.New("phrases.yaml: asks_for_person, wants_human, yes and no must each hold phrases")
+	}
+	return &p, nil
+}
 
 // wantsHuman reports whether a contact_support message asks for a person rather than
 // for the phone number or opening hours.
-func wantsHuman(text string) bool {
-	return containsAny(strings.ToLower(text), []string{
-		"人と", "人に", "人間", "担当者", "担当の方", "オペレーター", "オペレータ", "有人", "スタッフ", "係の",
-		"human", "person", "agent", "operator", "representative", "someone", "staff", "real people",
-	})
+func (p *phrases) wantsHuman(text string) bool {
+	return containsAny(lowerASCII(text), p.WantsHuman)
 }
 
 // asksForPerson reports whether the text asks for a person in so many words, whatever
-// else it says ("EJ… の荷物について担当者と話したい").
-func asksForPerson(text string) bool {
-	return containsAny(strings.ToLower(text), []string{
-		"担当者と話", "担当者につな", "担当者に代わ", "人と話", "人間と話", "オペレーター", "オペレータと", "有人",
-		"talk to a person", "talk to a human", "talk to someone", "speak to a person", "speak to a human",
-		"speak to someone", "real person", "human agent", "live agent", "an operator", "a representative",
-	})
+// else it says.
+func (p *phrases) asksForPerson(text string) bool {
+	return containsAny(lowerASCII(text), p.AsksForPerson)
 }
 
 // yesNo reads a short answer: 1 yes, -1 no, 0 neither.
-func yesNo(text string) int {
-	s := strings.ToLower(strings.Trim(text, " 。.!！"))
+func (p *phrases) yesNo(text string) int {
+	s := lowerASCII(strings.Trim(text, " 。.!！"))
 	switch {
-	case containsAny(s, []string{"いいえ", "違い", "ちがい", "ちがう", "違う"}) || s == "no" || strings.HasPrefix(s, "no ") || strings.HasPrefix(s, "nope"):
+	case p.No.matches(s):
 		return -1
-	case containsAny(s, []string{"はい", "そうです", "合って", "あって", "ok", "yes", "yeah", "correct", "right", "ええ"}):
+	case p.Yes.matches(s):
 		return 1
 	}
 	return 0

@@ -155,7 +155,7 @@ func (t *turn) message() error {
 			return t.carrierChosen(id)
 		}
 	case t.s.Pending == slotConfirm && len(t.found.Tracking) == 0:
-		switch yesNo(t.text) {
+		switch t.e.phrases.yesNo(t.text) {
 		case 1:
 			t.found = t.e.numbers.Extract(t.s.Number)
 			return t.track(intentOr(t.s.PendingIntent, intents.TrackPackage))
@@ -164,7 +164,7 @@ func (t *turn) message() error {
 		}
 	}
 
-	if asksForPerson(t.text) || (wantsHuman(t.text) && t.pred.Intent == intents.ContactSupport) {
+	if t.e.phrases.asksForPerson(t.text) || (t.e.phrases.wantsHuman(t.text) && t.pred.Intent == intents.ContactSupport) {
 		// asking for a person wins over everything else said in the message
 		for _, m := range t.found.Tracking {
 			t.rememberNumbers(m.Number)
@@ -219,7 +219,7 @@ func (t *turn) message() error {
 // intent answers an intent the customer clearly has.
 func (t *turn) intent(label string) error {
 	t.reply.Intent = label
-	if label == intents.ContactSupport && wantsHuman(t.text) {
+	if label == intents.ContactSupport && t.e.phrases.wantsHuman(t.text) {
 		// the ticket names the topic the customer was on, not "contact support"
 		return t.handoff(ReasonRequested)
 	}
