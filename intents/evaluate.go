@@ -23,8 +23,9 @@ func (m *Model) Evaluate(examples []Example) (Report, error) {
 }
 
 // MaxInDomainRejection is the share of in-domain lines that cross-validation lets the
-// out_of_scope rule answer out_of_scope (the target is at most 3%).
-const MaxInDomainRejection = 0.025
+// out_of_scope rule answer out_of_scope: the target's 3%. (On the independent held-out
+// set the chosen rule turns away less than half of that; TestHeldOut holds it to 3%.)
+const MaxInDomainRejection = 0.03
 
 // Rejection is how a model decides out_of_scope beyond its trained class: Bias is added
 // to the out_of_scope logit, then any answer less confident than Threshold becomes
