@@ -26,9 +26,12 @@ type conn struct {
 	limiter *rate.Limiter
 	ping    *time.Timer
 
-	// Read pump only.
-	session string
-	lang    string
+	// Read pump only (and open before it).
+	session      string
+	lang         string
+	callCtx      context.Context // engine calls; see callContext
+	callCancel   context.CancelFunc
+	callDeadline time.Time
 
 	mu      sync.Mutex
 	flushed sync.Cond // signalled when writing turns false
@@ -201,9 +204,7 @@ func (c *conn) handleFrame(data []byte) {
 
 func (c *conn) call(in bot.Inbound) (bot.Reply, error) {
 	in.Channel = bot.ChannelWebchat
-	ctx, cancel := context.WithTimeout(c.s.ctx, c.s.cfg.handleTimeout())
-	defer cancel()
-	r, err := c.s.h.Handle(ctx, in)
+	r, err := c.s.h.Handle(c.callContext(), in)
 	if err != nil {
 		return r, fmt.Errorf("webchat: handle: %w", err)
 	}
@@ -211,6 +212,22 @@ func (c *conn) call(in bot.Inbound) (bot.Reply, error) {
 		c.lang = r.Lang
 	}
 	return r, nil
+}
+
+// callContext is the context of an engine call: the server's, with a deadline at least
+// half the handle timeout away. A new one (and its timer) is made only when less time
+// remains, not for every message of a conversation. Calls are one at a time, from the
+// read pump; finish cancels the last context.
+func (c *conn) callContext() context.Context {
+	timeout := c.s.cfg.handleTimeout()
+	if c.callCtx == nil || time.Until(c.callDeadline) < timeout/2 {
+		if c.callCancel != nil {
+			c.callCancel()
+		}
+		c.callDeadline = time.Now().Add(timeout)
+		c.callCtx, c.callCancel = context.WithDeadline(c.s.ctx, c.callDeadline)
+	}
+	return c.callCtx
 }
 
 // sendReply sends a reply frame, or only an ack when the engine has nothing to say

@@ -71,7 +71,9 @@
 // Frame size [4 KiB] (larger: too_large, frame discarded, connection kept; past the
 // hard limit [64×] the connection closes with 1009), messages per second per connection
 // [5, burst 10] (rate_limited), send queue [64 frames], write timeout [10 s], ping
-// interval [25 s], idle timeout [60 s], engine call timeout [15 s], history [50 turns].
+// interval [25 s], idle timeout [60 s], engine call timeout [15 s: each call gets at
+// least half of it; a connection makes a new deadline only when less remains, not a
+// context and a timer per message], history [50 turns].
 // Binary frames, invalid UTF-8, invalid JSON and unknown frame types get error frames
 // and the connection stays open. Browser origins: same origin plus AllowedOrigins.
 //

@@ -147,6 +147,9 @@ func (c *conn) kill() {
 // finish runs once, at the end of the read pump: the connection leaves the session,
 // the queue is flushed behind a close frame, then the network connection is closed.
 func (c *conn) finish(code int) {
+	if c.callCancel != nil {
+		c.callCancel()
+	}
 	c.s.unregister(c, c.session)
 	c.s.forget(c)
 	c.mu.Lock()
