@@ -15,6 +15,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/toiawase/toiawase/bot"
+	"github.com/toiawase/toiawase/internal/jsonw"
 )
 
 // conn is one websocket connection. Its read pump (run) owns the connection and closes
@@ -286,6 +287,9 @@ func readLimited(r io.Reader, max int) (data []byte, tooLarge bool, err error) {
 }
 
 func encode(v any) ([]byte, error) {
+	if f, ok := v.(replyFrame); ok && jsonw.Finite(f.Confidence) {
+		return f.appendJSON(make([]byte, 0, 1024)), nil
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)

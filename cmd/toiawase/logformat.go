@@ -2,13 +2,13 @@ package main
 
 import (
 	"bytes"
-	"math"
 	"slices"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sirupsen/logrus"
+
+	"github.com/toiawase/toiawase/internal/jsonw"
 )
 
 // logFormat writes the JSON lines of logrus.JSONFormatter{TimestampFormat: time.RFC3339},
@@ -51,15 +51,15 @@ func (f *logFormat) Format(e *logrus.Entry) ([]byte, error) {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendJSONString(out, k)
+		out = jsonw.String(out, k)
 		out = append(out, ':')
 		switch k {
 		case logrus.FieldKeyLevel:
-			out = appendJSONString(out, e.Level.String())
+			out = jsonw.String(out, e.Level.String())
 		case logrus.FieldKeyMsg:
-			out = appendJSONString(out, e.Message)
+			out = jsonw.String(out, e.Message)
 		case logrus.FieldKeyTime:
-			out = appendJSONString(out, e.Time.Format(f.std.TimestampFormat))
+			out = jsonw.String(out, e.Time.Format(f.std.TimestampFormat))
 		default:
 			out = appendJSONValue(out, e.Data[k])
 		}
@@ -75,15 +75,9 @@ func plainValue(v any) bool {
 	case string, bool, int, int64, int32, uint32, error, []string, nil:
 		return true
 	case float64:
-		return plainFloat(v)
+		return jsonw.Finite(v)
 	}
 	return false
-}
-
-// plainFloat: encoding/json writes these floats in 'f' format, shortest.
-func plainFloat(v float64) bool {
-	a := math.Abs(v)
-	return a == 0 || (a >= 1e-6 && a < 1e21)
 }
 
 func appendJSONValue(out []byte, v any) []byte {
@@ -91,9 +85,9 @@ func appendJSONValue(out []byte, v any) []byte {
 	case nil:
 		return append(out, "null"...)
 	case string:
-		return appendJSONString(out, v)
+		return jsonw.String(out, v)
 	case error:
-		return appendJSONString(out, v.Error())
+		return jsonw.String(out, v.Error())
 	case bool:
 		return strconv.AppendBool(out, v)
 	case int:
@@ -105,7 +99,7 @@ func appendJSONValue(out []byte, v any) []byte {
 	case uint32:
 		return strconv.AppendUint(out, uint64(v), 10)
 	case float64:
-		return strconv.AppendFloat(out, v, 'f', -1, 64)
+		return jsonw.Float(out, v)
 	case []string:
 		if v == nil {
 			return append(out, "null"...)
@@ -115,65 +109,9 @@ func appendJSONValue(out []byte, v any) []byte {
 			if i > 0 {
 				out = append(out, ',')
 			}
-			out = appendJSONString(out, s)
+			out = jsonw.String(out, s)
 		}
 		return append(out, ']')
 	}
 	panic("appendJSONValue: not a plain value") // plainValue guards every call
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString quotes s as encoding/json does with HTML escaping on: <, > and &
-// as \u escapes, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
-func appendJSONString(out []byte, s string) []byte {
-	out = append(out, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			out = append(out, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				out = append(out, '\\', c)
-			case '\n':
-				out = append(out, '\\', 'n')
-			case '\r':
-				out = append(out, '\\', 'r')
-			case '\t':
-				out = append(out, '\\', 't')
-			case '\b':
-				out = append(out, '\\', 'b')
-			case '\f':
-				out = append(out, '\\', 'f')
-			default:
-				out = append(out, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			out = append(out, s[start:i]...)
-			out = append(out, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			out = append(out, s[start:i]...)
-			out = append(out, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	out = append(out, s[start:]...)
-	return append(out, '"')
 }

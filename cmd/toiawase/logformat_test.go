@@ -39,7 +39,7 @@ func TestLogFormatWritesWhatJSONFormatterWrites(t *testing.T) {
 		}, "turn"},
 		{"escapes", logrus.Fields{"q": "a\"b\\c\n\t<script>&\u2028\x01\x7f", "bad": "\xff\xfe ok"}, "line\nbreak"},
 		{"numbers", logrus.Fields{"zero": 0.0, "neg": -2.5, "big": 1e20, "small": 1e-6, "i64": int64(-7), "u32": uint32(7)}, "n"},
-		{"tiny and huge floats go to the stock formatter", logrus.Fields{"f": 1e-9, "g": 3e21}, "f"},
+		{"tiny and huge floats", logrus.Fields{"f": 1e-9, "g": 3e21, "h": -2.5e-7}, "f"},
 		{"error and nil", logrus.Fields{"error": errors.New("dial tcp: refused"), "none": nil}, "failed"},
 		{"a clash with a built-in key", logrus.Fields{"msg": "mine", "level": 3}, "clash"},
 		{"a value of another type", logrus.Fields{"ports": []int{80, 443}, "took": 3 * time.Second}, "other"},
