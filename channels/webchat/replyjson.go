@@ -35,7 +35,7 @@ func (f replyFrame) appendJSON(b []byte) []byte {
 			b = append(b, `{"number":`...)
 			b = jsonw.String(b, t.Number)
 			b = append(b, `,"carriers":`...)
-			b = appendStrings(b, t.Carriers)
+			b = jsonw.Strings(b, t.Carriers)
 			b = append(b, `,"valid":`...)
 			b = appendBool(b, t.Valid)
 			if t.URL != "" {
@@ -48,7 +48,7 @@ func (f replyFrame) appendJSON(b []byte) []byte {
 	}
 	if len(r.Orders) > 0 {
 		b = append(b, `,"orders":`...)
-		b = appendStrings(b, r.Orders)
+		b = jsonw.Strings(b, r.Orders)
 	}
 	if len(r.QuickReplies) > 0 {
 		b = append(b, `,"quick_replies":[`...)
@@ -91,21 +91,6 @@ func (f replyFrame) appendJSON(b []byte) []byte {
 		b = jsonw.String(b, r.Mode)
 	}
 	return append(b, '}')
-}
-
-// appendStrings writes a string list; nil is null, as encoding/json writes it.
-func appendStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jsonw.String(b, s)
-	}
-	return append(b, ']')
 }
 
 func appendBool(b []byte, v bool) []byte {

@@ -101,17 +101,7 @@ func appendJSONValue(out []byte, v any) []byte {
 	case float64:
 		return jsonw.Float(out, v)
 	case []string:
-		if v == nil {
-			return append(out, "null"...)
-		}
-		out = append(out, '[')
-		for i, s := range v {
-			if i > 0 {
-				out = append(out, ',')
-			}
-			out = jsonw.String(out, s)
-		}
-		return append(out, ']')
+		return jsonw.Strings(out, v)
 	}
 	panic("appendJSONValue: not a plain value") // plainValue guards every call
 }

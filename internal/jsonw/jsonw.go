@@ -28,6 +28,21 @@ func Float(out []byte, f float64) []byte {
 	return out
 }
 
+// Strings appends ss as a JSON array of strings; nil is null, as encoding/json writes it.
+func Strings(out []byte, ss []string) []byte {
+	if ss == nil {
+		return append(out, "null"...)
+	}
+	out = append(out, '[')
+	for i, s := range ss {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = String(out, s)
+	}
+	return append(out, ']')
+}
+
 // Finite reports whether Float can write f (encoding/json can).
 func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 

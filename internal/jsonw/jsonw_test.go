@@ -35,3 +35,12 @@ func FuzzFloat(f *testing.F) {
 		}
 	})
 }
+
+func TestStrings(t *testing.T) {
+	for _, ss := range [][]string{nil, {}, {"a"}, {"荷物", "<&>", ""}} {
+		want, _ := json.Marshal(ss)
+		if got := Strings(nil, ss); string(got) != string(want) {
+			t.Errorf("Strings(%q) = %s, encoding/json writes %s", ss, got, want)
+		}
+	}
+}
