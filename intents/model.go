@@ -54,7 +54,8 @@ type scratch struct {
 }
 
 // Load returns the model embedded in the binary. Its number features come from
-// tracking.Extract. Each call decodes a new copy (about 13 MB): load once and share it.
+// tracking.Extract. Each call decodes a new copy (about 20 MB: the artefact's int8
+// rows, their float32 values and the bucket index): load once and share it.
 func Load() (*Model, error) {
 	m, err := Decode(bytes.NewReader(embeddedModel))
 	if err != nil {
