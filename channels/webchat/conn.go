@@ -33,13 +33,19 @@ type conn struct {
 	callCtx      context.Context // engine calls; see callContext
 	callCancel   context.CancelFunc
 	callDeadline time.Time
+	frames       frameReader
+	// readDeadlineSet is when extendDeadline last moved the read deadline.
+	readDeadlineSet time.Time
 
 	mu      sync.Mutex
 	flushed sync.Cond // signalled when writing turns false
 	queue   []outFrame
 	writing bool // a goroutine is in flush
-	closed  bool // no more frames are queued
-	dead    bool // the network connection failed or was cut
+	// writeDeadlineSet is when write last moved the write deadline; only the
+	// goroutine that set writing touches it.
+	writeDeadlineSet time.Time
+	closed           bool // no more frames are queued
+	dead             bool // the network connection failed or was cut
 }
 
 func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
@@ -81,7 +87,7 @@ func (c *conn) run(started bool) {
 			break
 		}
 		c.extendDeadline()
-		data, tooLarge, err := readLimited(r, c.s.cfg.maxMessageBytes())
+		data, tooLarge, err := c.frames.read(r, c.s.cfg.maxMessageBytes())
 		if err != nil {
 			if errors.Is(err, websocket.ErrReadLimit) {
 				code = websocket.CloseMessageTooBig // gorilla has sent the close frame
@@ -155,8 +161,8 @@ func (c *conn) sendHistory() {
 
 // handleFrame answers one well-formed text frame.
 func (c *conn) handleFrame(data []byte) {
-	var f clientFrame
-	if err := json.Unmarshal(data, &f); err != nil {
+	f, err := decodeClientFrame(data)
+	if err != nil {
 		c.sendError(codeBadJSON, "")
 		return
 	}
@@ -270,20 +276,48 @@ func frameID(typ int, data []byte) string {
 	return f.ID
 }
 
-// readLimited reads a frame of at most max bytes; a longer one is read to its end and
-// reported as too large.
-func readLimited(r io.Reader, max int) (data []byte, tooLarge bool, err error) {
-	data, err = io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
-		return nil, false, err
+// frameReader reads frames into a buffer it reuses: a frame is read for every message,
+// and a fresh buffer for each was a few allocations a message. Buffers that grew past
+// keepFrameBuffer are dropped, so a connection keeps no large buffer while idle.
+type frameReader struct{ buf []byte }
+
+const keepFrameBuffer = 1024
+
+// read reads a frame of at most max bytes; a longer one is read to its end and reported
+// as too large. data is valid until the next read.
+func (fr *frameReader) read(r io.Reader, max int) (data []byte, tooLarge bool, err error) {
+	buf := fr.buf[:0]
+	if buf == nil {
+		buf = make([]byte, 0, 512)
 	}
-	if len(data) <= max {
-		return data, false, nil
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > max {
+			if err == nil {
+				_, err = io.Copy(io.Discard, r)
+			}
+			if err == io.EOF {
+				err = nil
+			}
+			return nil, true, err
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
 	}
-	if _, err := io.Copy(io.Discard, r); err != nil {
-		return nil, true, err
+	if cap(buf) <= keepFrameBuffer {
+		fr.buf = buf
+	} else {
+		fr.buf = nil
 	}
-	return nil, true, nil
+	return buf, false, nil
 }
 
 func encode(v any) ([]byte, error) {
