@@ -98,14 +98,22 @@ func (c *conn) flush() {
 	}
 }
 
+// write writes one frame. Only the goroutine that set c.writing calls it. The write
+// deadline is moved only when a 64th of WriteTimeout has passed since it was last set
+// (so each write gets at least 63/64 of it): moving it costs a timer update, and
+// under load messages come far more often than that.
 func (c *conn) write(f outFrame) error {
-	deadline := time.Now().Add(c.s.cfg.writeTimeout())
+	now := time.Now()
+	timeout := c.s.cfg.writeTimeout()
 	if f.close != 0 {
 		msg := websocket.FormatCloseMessage(f.close, closeReason(f.close))
-		return c.ws.WriteControl(websocket.CloseMessage, msg, deadline)
+		return c.ws.WriteControl(websocket.CloseMessage, msg, now.Add(timeout))
 	}
-	if err := c.ws.SetWriteDeadline(deadline); err != nil {
-		return err
+	if now.Sub(c.writeDeadlineSet) >= timeout/64 {
+		if err := c.ws.SetWriteDeadline(now.Add(timeout)); err != nil {
+			return err
+		}
+		c.writeDeadlineSet = now
 	}
 	return c.ws.WriteMessage(websocket.TextMessage, f.data)
 }
@@ -124,12 +132,20 @@ func (c *conn) sendPing() {
 
 // extendDeadline gives the client IdleTimeout more; while draining it keeps the read
 // deadline in the past so the read pump stops.
+// It runs in the read pump (and in open before it) and, like write, moves the deadline
+// only when a 64th of IdleTimeout has passed since it last did.
 func (c *conn) extendDeadline() {
 	if c.s.draining.Load() {
 		_ = c.ws.SetReadDeadline(time.Now())
 		return
 	}
-	_ = c.ws.SetReadDeadline(time.Now().Add(c.s.cfg.idleTimeout()))
+	now := time.Now()
+	idle := c.s.cfg.idleTimeout()
+	if now.Sub(c.readDeadlineSet) < idle/64 {
+		return
+	}
+	c.readDeadlineSet = now
+	_ = c.ws.SetReadDeadline(now.Add(idle))
 }
 
 // stopReading makes a blocked read return, so the read pump finishes (Shutdown).
