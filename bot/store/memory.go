@@ -25,14 +25,15 @@ type MemoryConfig struct {
 
 // Memory is a Store that keeps everything in this process's memory: for tests, the
 // terminal chat and single-instance servers without a data directory. Expired sessions
-// are dropped lazily (on access, and by a sweep every 256 writes); it starts no goroutine.
+// are dropped lazily (on access, and by a sweep on the first write a minute after the
+// last sweep); it starts no goroutine.
 type Memory struct {
 	now      func() time.Time
 	maxTurns int
 
 	mu      sync.Mutex
 	entries map[string]*memEntry
-	writes  int
+	swept   time.Time // the last sweep
 	closed  bool
 }
 
@@ -109,15 +110,20 @@ func (m *Memory) Put(ctx context.Context, s Session, ttl time.Duration) error {
 	if ttl > 0 {
 		e.expires = now.Add(ttl)
 	}
-	m.writes++
-	if m.writes%256 == 0 {
+	if now.Sub(m.swept) >= sweepEvery {
 		m.sweep(now)
 	}
 	return nil
 }
 
+// sweepEvery is how often Put looks through all the sessions for expired ones. (Every
+// 256 writes, as before, cost a per cent of the web chat's CPU with a few thousand
+// sessions, for memory that a minute's delay does not make matter.)
+const sweepEvery = time.Minute
+
 // sweep drops every expired entry; m.mu must be held.
 func (m *Memory) sweep(now time.Time) {
+	m.swept = now
 	for id := range m.entries {
 		m.live(id, now)
 	}
