@@ -40,6 +40,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzValidate$$' -fuzztime $(FUZZTIME) ./tracking
 	$(GO) test -run '^$$' -fuzz '^FuzzMaskHidesCards$$' -fuzztime $(FUZZTIME) ./channels/slack
 	$(GO) test -run '^$$' -fuzz '^FuzzRedactSecrets$$' -fuzztime $(FUZZTIME) ./bot
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeClientFrame$$' -fuzztime $(FUZZTIME) ./channels/webchat
 
 ## bench: speed and memory figures (Go's benchmark harness)
 bench:
