@@ -117,7 +117,7 @@ func Decode(r io.Reader) (*Model, error) {
 	m.feat.NumberWeight = d.small(64)
 	m.feat.Unique = d.bool()
 	m.dim = d.small(maxDim)
-	nl := d.small(1024)
+	nl := d.small(maxLabels)
 	for i := 0; i < nl && d.err == nil; i++ {
 		m.labels = append(m.labels, d.str())
 	}

@@ -15,8 +15,12 @@ import (
 //go:embed model/model.bin
 var embeddedModel []byte
 
-// maxDim bounds the embedding size so inference keeps its vector on the stack.
+// maxDim bounds the embedding size a model may have.
 const maxDim = 256
+
+// maxLabels bounds the labels a model may have, so inference keeps its logits on the
+// stack.
+const maxLabels = 64
 
 // Model is a trained classifier. It is immutable and safe for concurrent use.
 //
@@ -38,8 +42,11 @@ type Model struct {
 	keys  []uint32  // bucket of each row, ascending (kept for encoding)
 	q     []int8    // embedding rows as the artefact stores them, len(keys) x dim
 	scale []float32 // the largest magnitude of each row: value = scale/127 * q
-	rows  []float32 // the same rows as float32 values, what inference adds up
-	w     []float32 // len(labels) x dim
+	// logits is each row times the output layer: len(keys) x len(labels), what
+	// inference adds up (the layer is linear, so the mean of these is the layer applied
+	// to the mean of the rows). A row of 16 labels is one 64-byte cache line.
+	logits []float32
+	w      []float32 // len(labels) x dim
 	b     []float32 // len(labels)
 
 	scratch sync.Pool // *scratch
@@ -143,8 +150,9 @@ func (m *Model) predict(probs []float64, threshold float64) Prediction {
 // probabilities runs the forward pass and returns s.probs filled with the softmax.
 func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []float64 {
 	s.ids = m.feat.extract(text, numbers, m.tokens, s.ids[:0], &s.extract)
-	var hv [maxDim]float32
-	h := hv[:m.dim]
+	nl := len(m.labels)
+	var zv [maxLabels]float32
+	z := zv[:nl]
 	// Three passes, so that the memory loads of one pass do not wait on each other:
 	// the rows of the features, a touch of each row's cache lines, then the sums. On a
 	// busy server the model is mostly out of the CPU caches; a load per row in the
@@ -158,7 +166,7 @@ func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []flo
 	s.rows = rows
 	var touch float32
 	for _, r := range rows {
-		row := m.rows[int(r)*m.dim : int(r+1)*m.dim]
+		row := m.logits[int(r)*nl : int(r+1)*nl]
 		for k := 0; k < len(row); k += 16 { // 16 float32 are a 64-byte cache line
 			touch += row[k]
 		}
@@ -166,23 +174,16 @@ func (m *Model) probabilities(text string, s *scratch, numbers numberFunc) []flo
 	}
 	s.touched = touch
 	for _, r := range rows {
-		addRow(h, m.rows[int(r)*m.dim:int(r+1)*m.dim])
+		addRow(z, m.logits[int(r)*nl:int(r+1)*nl])
 	}
+	inv := float32(1)
 	if len(s.ids) > 0 {
-		inv := 1 / float32(len(s.ids))
-		for k := range h {
-			h[k] *= inv
-		}
+		inv = 1 / float32(len(s.ids))
 	}
-	probs := s.probs[:len(m.labels)]
+	probs := s.probs[:nl]
 	maxLogit := math.Inf(-1)
-	for l := range m.labels {
-		wl := m.w[l*m.dim : (l+1)*m.dim]
-		var z float32
-		for k, v := range wl {
-			z += v * h[k]
-		}
-		probs[l] = float64(z + m.b[l])
+	for l := range probs {
+		probs[l] = float64(z[l]*inv + m.b[l])
 		if l == m.oosIndex {
 			probs[l] += m.oosBias
 		}
@@ -214,18 +215,43 @@ func addRow(h, row []float32) {
 	}
 }
 
-// dequantize fills rows from q and scale.
-func (m *Model) dequantize() {
-	m.rows = make([]float32, len(m.q))
+// project fills logits from q, scale and the output layer: each row is scale/127
+// times its int8 values times w.
+func (m *Model) project() {
+	nl, dim := len(m.labels), m.dim
+	m.logits = make([]float32, len(m.scale)*nl)
+	row := make([]float32, dim)
 	for r, sc := range m.scale {
+		for k, v := range m.q[r*dim : (r+1)*dim] {
+			row[k] = float32(v)
+		}
 		step := sc / 127
-		for k, v := range m.q[r*m.dim : (r+1)*m.dim] {
-			m.rows[r*m.dim+k] = float32(step * float32(v))
+		out := m.logits[r*nl : (r+1)*nl]
+		for l := range out {
+			out[l] = step * dot(m.w[l*dim:(l+1)*dim], row)
 		}
 	}
 }
 
-// buildIndex fills rowOf from keys and rows from q, and finds out_of_scope among the labels.
+// dot is the dot product of a and b (of a's length), four sums at a time.
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		s0 += a[k] * b[k]
+		s1 += a[k+1] * b[k+1]
+		s2 += a[k+2] * b[k+2]
+		s3 += a[k+3] * b[k+3]
+	}
+	for ; k < len(a); k++ {
+		s0 += a[k] * b[k]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// buildIndex fills rowOf from keys and logits from q and w, and finds out_of_scope
+// among the labels.
 func (m *Model) buildIndex() {
 	m.oosIndex = -1
 	for i, l := range m.labels {
@@ -240,5 +266,5 @@ func (m *Model) buildIndex() {
 	for r, k := range m.keys {
 		m.rowOf[k] = int32(r)
 	}
-	m.dequantize()
+	m.project()
 }
