@@ -26,7 +26,9 @@ const maxLabels = 64
 //
 // The weights come from spago's training (see Train); Load turns them into plain float32
 // arrays so Classify is a hand-written forward pass: average the embeddings of the hashed
-// features, one linear layer, softmax. No autodiff graph is built per call.
+// features, one linear layer, softmax — computed as the average of each feature's
+// logits (its row times the layer, worked out once by Load). No autodiff graph is
+// built per call.
 type Model struct {
 	labels    []string
 	feat      featureConfig
@@ -61,8 +63,8 @@ type scratch struct {
 }
 
 // Load returns the model embedded in the binary. Its number features come from
-// tracking.Extract. Each call decodes a new copy (about 20 MB: the artefact's int8
-// rows, their float32 values and the bucket index): load once and share it.
+// tracking.Extract. Each call decodes a new copy (about 11 MB: the artefact's int8
+// rows, their logits and the bucket index): load once and share it.
 func Load() (*Model, error) {
 	m, err := Decode(bytes.NewReader(embeddedModel))
 	if err != nil {
