@@ -12,6 +12,20 @@ import (
 type message struct {
 	text   string
 	params []string // placeholder names, sorted, without duplicates
+	// parts is text split at its placeholders: literal, name, literal, name, ...,
+	// literal. Message joins them without a regexp (it runs on every bot reply).
+	parts []string
+}
+
+// split cuts text into parts (see message.parts).
+func split(text string) []string {
+	var parts []string
+	last := 0
+	for _, loc := range placeholder.FindAllStringSubmatchIndex(text, -1) {
+		parts = append(parts, text[last:loc[0]], text[loc[2]:loc[3]])
+		last = loc[1]
+	}
+	return append(parts, text[last:])
 }
 
 // placeholder finds {name} in a message (after {{...}} references are expanded).
@@ -34,9 +48,22 @@ func (s *Set) Message(id, lang string, args map[string]string) (string, error) {
 			return "", fmt.Errorf("faq: message %q: {%s}: %w", id, p, ErrMissingArg)
 		}
 	}
-	return placeholder.ReplaceAllStringFunc(m.text, func(ph string) string {
-		return args[ph[1:len(ph)-1]]
-	}), nil
+	if len(m.parts) <= 1 {
+		return m.text, nil
+	}
+	n := len(m.text)
+	for i := 1; i < len(m.parts); i += 2 {
+		n += len(args[m.parts[i]])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, p := range m.parts {
+		if i%2 == 1 {
+			p = args[p]
+		}
+		b.WriteString(p)
+	}
+	return b.String(), nil
 }
 
 // MessageIDs returns the ids of every conversational message, sorted.
@@ -84,7 +111,7 @@ func (l *loader) loadMessages(s *Set) {
 			}
 			l.checkRefs(s, messagesPath, id, "text", text)
 			expanded := s.expand(text, lang, false)
-			s.messages[id][lang] = message{text: expanded, params: params(expanded)}
+			s.messages[id][lang] = message{text: expanded, params: params(expanded), parts: split(expanded)}
 		}
 		ja, en := s.messages[id]["ja"], s.messages[id]["en"]
 		if ja.text != "" && en.text != "" && strings.Join(ja.params, ",") != strings.Join(en.params, ",") {

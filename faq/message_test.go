@@ -122,3 +122,26 @@ func containsKana(s string) bool {
 	}
 	return false
 }
+
+// TestMessageFillsEveryPlaceholder: placeholders at either end, side by side or used
+// twice are all filled, and text without any comes back as written.
+func TestMessageFillsEveryPlaceholder(t *testing.T) {
+	s := &Set{messages: map[string]map[string]message{}}
+	for id, text := range map[string]string{
+		"edges":  "{number} は{carrier}の番号です：{number}",
+		"joined": "{a}{b}-{a}",
+		"plain":  "お問い合わせありがとうございます。{ではない}",
+	} {
+		s.messages[id] = map[string]message{"ja": {text: text, params: params(text), parts: split(text)}}
+	}
+	args := map[string]string{"number": "4434-9617-1020", "carrier": "ヤマト運輸", "a": "A", "b": "B"}
+	for id, want := range map[string]string{
+		"edges":  "4434-9617-1020 はヤマト運輸の番号です：4434-9617-1020",
+		"joined": "AB-A",
+		"plain":  "お問い合わせありがとうございます。{ではない}",
+	} {
+		if got, err := s.Message(id, "ja", args); err != nil || got != want {
+			t.Errorf("Message(%s) = %q, %v; want %q", id, got, err, want)
+		}
+	}
+}
