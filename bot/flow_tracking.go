@@ -217,5 +217,12 @@ func carrierAliases(id string) []string {
 // phonePattern matches a Japanese mobile number (070/080/090), with or without hyphens.
 var phonePattern = regexp.MustCompile(`(?:^|[^0-9])0[789]0-?[0-9]{4}-?[0-9]{4}(?:[^0-9]|$)`)
 
-// looksLikePhone reports whether text holds a mobile phone number.
-func looksLikePhone(text string) bool { return phonePattern.MatchString(text) }
+// looksLikePhone reports whether text holds a mobile phone number. Text without
+// 070, 080 or 090 in it cannot match, and most text has none: the regexp runs only
+// when it may.
+func looksLikePhone(text string) bool {
+	if !strings.Contains(text, "070") && !strings.Contains(text, "080") && !strings.Contains(text, "090") {
+		return false
+	}
+	return phonePattern.MatchString(text)
+}
