@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,6 +14,14 @@ import (
 // runs of white space become one space, and the ends are trimmed.
 func Normalize(s string) string {
 	s = norm.NFKC.String(s)
+	if isNormal(s) {
+		return s // most messages: no copy
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is Normalize after NFKC.
+func normalizeRunes(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -38,6 +47,33 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormal reports whether Normalize would leave the NFKC string s as it is: no
+// zero-width characters, white space only as single ASCII spaces between words, no
+// dash but '-', no long-vowel mark or wave dash between digits.
+func isNormal(s string) bool {
+	prev := rune(-1)
+	for i, r := range s {
+		switch {
+		case r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d' || r == utf8.RuneError:
+			return false // (the full pass turns invalid UTF-8 into U+FFFD)
+		case r == ' ':
+			if i == 0 || i == len(s)-1 || prev == ' ' {
+				return false
+			}
+		case unicode.IsSpace(r):
+			return false
+		case r != '-' && isDash(r):
+			return false
+		case (r == 'ー' || r == 'ｰ' || r == '〜') && isDigit(prev):
+			if next, _ := utf8.DecodeRuneInString(s[i+len(string(r)):]); isDigit(next) {
+				return false
+			}
+		}
+		prev = r
+	}
+	return true
 }
 
 func isDash(r rune) bool {

@@ -3,6 +3,8 @@ package bot
 import (
 	"slices"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -21,6 +23,22 @@ func TestNormalize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzNormalize: the fast path (text already normal comes back as it is) never skips
+// a change the full pass would make.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"4434ー9617", "a  b", " a", "a ", "a\tb", "荷物－届く", "１ー２", "コーヒー", "x\u200by", "1〜2", "ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = norm.NFKC.String(s)
+		if isNormal(s) {
+			if full := normalizeRunes(s); full != s {
+				t.Fatalf("isNormal(%q), but the full pass gives %q", s, full)
+			}
+		}
+	})
 }
 
 func TestDetectLang(t *testing.T) {

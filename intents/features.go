@@ -3,6 +3,7 @@ package intents
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,6 +59,39 @@ const (
 // lower case, runs of white space as one space, trimmed.
 func normalize(s string) string {
 	s = norm.NFKC.String(s)
+	if isNormal(s) {
+		return s
+	}
+	return lowerCollapse(s)
+}
+
+// isNormal reports whether lowerCollapse would leave s as it is: nothing to lower-case,
+// white space only as single ASCII spaces between words, valid UTF-8.
+func isNormal(s string) bool {
+	prev := rune(-1)
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if i == 0 || i == len(s)-1 || prev == ' ' {
+				return false
+			}
+		case r == utf8.RuneError || unicode.IsSpace(r):
+			return false
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		case unicode.ToLower(r) != r:
+			return false
+		}
+		prev = r
+	}
+	return true
+}
+
+// lowerCollapse lower-cases s and turns each run of white space into one space,
+// dropping it at either end.
+func lowerCollapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -3,6 +3,8 @@ package intents
 import (
 	"slices"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func featureIDs(c featureConfig, text string, numbers numberFunc) []uint32 {
@@ -69,4 +71,19 @@ func TestUniqueKeepsFirstPlaces(t *testing.T) {
 	if got := sc.unique(long, 0); len(got) != 300 {
 		t.Fatalf("unique of 300 ids repeated: %d left", len(got))
 	}
+}
+
+// FuzzNormalize: text the fast path keeps as it is is text the full pass would not change.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Hello World", "a  b", " a", "a ", "a\tb", "ÄÖ", "荷物 どこ", "ǅ", "\xa0", "ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = norm.NFKC.String(s)
+		if isNormal(s) {
+			if full := lowerCollapse(s); full != s {
+				t.Fatalf("isNormal(%q), but the full pass gives %q", s, full)
+			}
+		}
+	})
 }

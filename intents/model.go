@@ -49,7 +49,7 @@ type Model struct {
 	// to the mean of the rows). A row of 16 labels is one 64-byte cache line.
 	logits []float32
 	w      []float32 // len(labels) x dim
-	b     []float32 // len(labels)
+	b      []float32 // len(labels)
 
 	scratch sync.Pool // *scratch
 }
