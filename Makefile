@@ -41,6 +41,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzMaskHidesCards$$' -fuzztime $(FUZZTIME) ./channels/slack
 	$(GO) test -run '^$$' -fuzz '^FuzzRedactSecrets$$' -fuzztime $(FUZZTIME) ./bot
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeClientFrame$$' -fuzztime $(FUZZTIME) ./channels/webchat
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./bot
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./intents
 
 ## bench: speed and memory figures (Go's benchmark harness)
 bench:
