@@ -44,8 +44,11 @@ type conn struct {
 	// writeDeadlineSet is when write last moved the write deadline; only the
 	// goroutine that set writing touches it.
 	writeDeadlineSet time.Time
-	closed           bool // no more frames are queued
-	dead             bool // the network connection failed or was cut
+	// encoded is a buffer send encodes reply frames into, when the frame it last held
+	// was written at once (not queued). Read pump only.
+	encoded []byte
+	closed  bool // no more frames are queued
+	dead    bool // the network connection failed or was cut
 }
 
 func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
@@ -67,7 +70,9 @@ func (c *conn) open(token string) bool {
 	c.mu.Lock()
 	c.ping = time.AfterFunc(c.s.cfg.pingInterval(), c.sendPing)
 	c.mu.Unlock()
-	return c.start(token)
+	ok := c.start(token)
+	c.encoded = nil // a connection that stays idle keeps no buffer
+	return ok
 }
 
 // run is the read pump: it reads frames and answers them one at a time until the
@@ -320,9 +325,13 @@ func (fr *frameReader) read(r io.Reader, max int) (data []byte, tooLarge bool, e
 	return buf, false, nil
 }
 
-func encode(v any) ([]byte, error) {
+// encode is the JSON of a frame; a reply frame is appended to buf (which may be nil).
+func encode(v any, buf []byte) ([]byte, error) {
 	if f, ok := v.(replyFrame); ok && jsonw.Finite(f.Confidence) {
-		return f.appendJSON(make([]byte, 0, 1024)), nil
+		if buf == nil {
+			buf = make([]byte, 0, 1024)
+		}
+		return f.appendJSON(buf[:0]), nil
 	}
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -155,7 +155,7 @@ func (s *Server) Send(ctx context.Context, sessionID string, p bot.Push) error {
 	if p.Type != "agent" {
 		p.Type = "system"
 	}
-	b, err := encode(p)
+	b, err := encode(p, nil)
 	if err != nil {
 		return fmt.Errorf("webchat: send: %w", err)
 	}

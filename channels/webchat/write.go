@@ -23,7 +23,7 @@ type outFrame struct {
 // costs more than the write itself. A slow client then holds up only its own read pump,
 // for at most WriteTimeout.
 func (c *conn) send(v any) {
-	b, err := encode(v)
+	b, err := encode(v, c.encoded)
 	if err != nil {
 		c.s.log.WithError(err).Error("encode frame")
 		return
@@ -32,12 +32,16 @@ func (c *conn) send(v any) {
 	if c.writing || len(c.queue) > 0 || c.closed || c.dead {
 		_ = c.queueLocked(outFrame{data: b}) // a failure has already cut the connection
 		c.mu.Unlock()
+		c.encoded = nil // the queue holds it now
 		return
 	}
 	c.writing = true
 	c.mu.Unlock()
 	if err := c.write(outFrame{data: b}); err != nil {
 		c.kill()
+	}
+	if cap(b) <= keepFrameBuffer*4 {
+		c.encoded = b // written: the next reply may reuse it
 	}
 	c.flush() // whatever a push queued meanwhile; it also clears c.writing
 }
