@@ -197,6 +197,21 @@ func loadgenThroughput(ctx context.Context, out io.Writer, h bot.Handler, name s
 	line("bot median", chat)
 	ratio := chat.Rate() / echo.Rate()
 	fmt.Fprintf(out, "  ratio bot/echo %.2f (target >= 0.50: %s)\n", ratio, verdict(ratio >= 0.5))
+
+	// The target is to sustain half the echo's throughput with p99 under 10 ms: the
+	// sessions are paced to offer a little more than half of the echo's median rate
+	// (1/0.95 of it), and the bot must answer at least half with that p99.
+	half := time.Duration(float64(sessions) / (0.5 / 0.95 * echo.Rate()) * float64(time.Second))
+	fmt.Fprintf(out, "at half the echo's throughput (each session pauses %v on average, about %.0f msg/s offered):\n",
+		half.Round(10*time.Microsecond), float64(sessions)/half.Seconds())
+	_, held, err := phase(half)
+	if err != nil {
+		return err
+	}
+	line("bot median", held)
+	share := held.Rate() / echo.Rate()
+	fmt.Fprintf(out, "  bot answers %.2f of the echo's throughput with p99 %v (target >= 0.50 with p99 < 10ms: %s)\n",
+		share, held.P99.Round(10*time.Microsecond), verdict(share >= 0.5 && held.P99 < 10*time.Millisecond))
 	if think == 0 {
 		return nil
 	}

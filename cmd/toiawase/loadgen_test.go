@@ -16,7 +16,7 @@ func TestLoadgenReportsBothServers(t *testing.T) {
 	if err := runLoadgen(context.Background(), env, args); err != nil {
 		t.Fatalf("loadgen: %v\n%s", err, errOut.String())
 	}
-	for _, want := range []string{"fake engine", "echo #1", "bot #1", "ratio bot/echo", "paced", "bot p99", "answers 30  errors 0"} {
+	for _, want := range []string{"fake engine", "echo #1", "bot #1", "ratio bot/echo", "at half the echo's throughput", "bot answers", "paced", "bot p99", "answers 30  errors 0"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
