@@ -13,15 +13,17 @@ import (
 // gunzip was most of the load time):
 //
 //	magic, version
-//	data hash, threshold, out_of_scope bias, feature config, dim, labels
-//	output layer W (labels x dim float32) and bias (labels float32)
-//	embedding rows: count, then per row the bucket (uvarint delta from the previous one),
-//	a float32 scale and dim int8 values (value = scale * int8 / 127)
+//	data hash, threshold, out_of_scope bias, feature config, members, dim, labels
+//	output bias (labels float32)
+//	logit rows: count, then per row the bucket (uvarint delta from the previous one),
+//	a float32 scale and one int8 per label (value = scale * int8 / 127)
 //
-// Only buckets that training saw are stored; int8 rows keep the file to a few MB.
+// A row is a feature's logits (its embedding times the output layer, averaged over the
+// members), so the file does not grow with the members or their size. Only buckets
+// that training saw are stored. (Version 3 stored the embeddings and the layer.)
 const (
 	modelMagic   = "toiawase-intents"
-	modelVersion = 3
+	modelVersion = 4
 )
 
 // quantize rounds a row to int8 steps of its largest magnitude: it fills q and returns
@@ -60,25 +62,24 @@ func (m *Model) Encode(w io.Writer) error {
 	e.bool(f.FoldKana)
 	e.uvarint(uint64(f.NumberWeight))
 	e.bool(f.Unique)
+	e.uvarint(uint64(m.members))
 	e.uvarint(uint64(m.dim))
 	e.uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
 		e.str(l)
-	}
-	for _, v := range m.w {
-		e.f32(v)
 	}
 	for _, v := range m.b {
 		e.f32(v)
 	}
 	e.uvarint(uint64(len(m.keys)))
 	prev := uint32(0)
-	row := make([]byte, m.dim)
+	nl := len(m.labels)
+	row := make([]byte, nl)
 	for r, k := range m.keys {
 		e.uvarint(uint64(k - prev))
 		prev = k
 		e.f32(m.scale[r])
-		for i, v := range m.q[r*m.dim : (r+1)*m.dim] {
+		for i, v := range m.q[r*nl : (r+1)*nl] {
 			row[i] = byte(v)
 		}
 		e.bytes(row)
@@ -116,17 +117,14 @@ func Decode(r io.Reader) (*Model, error) {
 	m.feat.FoldKana = d.bool()
 	m.feat.NumberWeight = d.small(64)
 	m.feat.Unique = d.bool()
+	m.members = d.small(maxDim)
 	m.dim = d.small(maxDim)
 	nl := d.small(maxLabels)
 	for i := 0; i < nl && d.err == nil; i++ {
 		m.labels = append(m.labels, d.str())
 	}
-	if d.err == nil && (m.dim == 0 || nl == 0 || m.feat.Buckets == 0) {
+	if d.err == nil && (nl == 0 || m.feat.Buckets == 0) {
 		return nil, fmt.Errorf("decode model: %w: empty layer", ErrBadModel)
-	}
-	m.w = make([]float32, nl*m.dim)
-	for i := range m.w {
-		m.w[i] = d.f32()
 	}
 	m.b = make([]float32, nl)
 	for i := range m.b {
@@ -134,9 +132,9 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	nr := d.small(int(m.feat.Buckets))
 	m.keys = make([]uint32, 0, nr)
-	m.q = make([]int8, 0, nr*m.dim)
+	m.q = make([]int8, 0, nr*nl)
 	m.scale = make([]float32, 0, nr)
-	q := make([]byte, m.dim)
+	q := make([]byte, nl)
 	key := uint64(0)
 	for i := 0; i < nr && d.err == nil; i++ {
 		key += d.uvarint()

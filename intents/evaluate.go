@@ -40,8 +40,20 @@ type Rejection struct {
 // The report's out_of_scope rule is the one ChooseRejection picks from the held-out
 // answers; cfg.Threshold and cfg.OutOfScopeBias are ignored.
 func CrossValidate(ctx context.Context, examples []Example, k int, cfg TrainConfig) (Report, error) {
+	probs, err := heldOutProbabilities(ctx, examples, k, cfg)
+	if err != nil {
+		return Report{}, err
+	}
+	r := reportAt(examples, probs, ChooseRejection(examples, probs))
+	r.Folds = k
+	return r, nil
+}
+
+// heldOutProbabilities is the probabilities of every example from the model of
+// k-fold cross-validation that did not see it.
+func heldOutProbabilities(ctx context.Context, examples []Example, k int, cfg TrainConfig) ([][]float64, error) {
 	if k < 2 {
-		return Report{}, fmt.Errorf("cross-validate: %d folds, need at least 2", k)
+		return nil, fmt.Errorf("cross-validate: %d folds, need at least 2", k)
 	}
 	cfg = cfg.withDefaults()
 	cfg.Threshold, cfg.OutOfScopeBias = 0, 0
@@ -89,12 +101,10 @@ func CrossValidate(ctx context.Context, examples []Example, k int, cfg TrainConf
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return Report{}, fmt.Errorf("cross-validate: %w", err)
+			return nil, fmt.Errorf("cross-validate: %w", err)
 		}
 	}
-	r := reportAt(examples, probs, ChooseRejection(examples, probs))
-	r.Folds = k
-	return r, nil
+	return probs, nil
 }
 
 // reportAt reports on held-out probabilities (computed without bias) under rule.

@@ -15,7 +15,7 @@ import (
 //go:embed model/model.bin
 var embeddedModel []byte
 
-// maxDim bounds the embedding size a model may have.
+// maxDim bounds the members and the embedding size of each that training takes.
 const maxDim = 256
 
 // maxLabels bounds the labels a model may have, so inference keeps its logits on the
@@ -27,12 +27,11 @@ const maxLabels = 64
 // The weights come from spago's training (see Train); Load turns them into plain float32
 // arrays so Classify is a hand-written forward pass: average the embeddings of the hashed
 // features, one linear layer, softmax — computed as the average of each feature's
-// logits (its row times the layer, worked out once by Load). No autodiff graph is
-// built per call.
+// logits (its embedding times the layer, worked out when the model was exported). No
+// autodiff graph is built per call.
 type Model struct {
 	labels    []string
 	feat      featureConfig
-	dim       int
 	threshold float64
 	oosBias   float64 // added to the out_of_scope logit (chosen by cross-validation)
 	oosIndex  int     // position of out_of_scope in labels, -1 when absent
@@ -40,16 +39,18 @@ type Model struct {
 	numbers   numberFunc
 	tokens    tokenFunc // nil in a loaded model: word tokens were evaluated, not kept
 
+	members int // networks averaged into the model (for the record)
+	dim     int // embedding size of each (for the record)
+
 	rowOf []int32   // bucket -> row, -1 when training never saw the bucket
 	keys  []uint32  // bucket of each row, ascending (kept for encoding)
-	q     []int8    // embedding rows as the artefact stores them, len(keys) x dim
+	q     []int8    // logit rows as the artefact stores them, len(keys) x len(labels)
 	scale []float32 // the largest magnitude of each row: value = scale/127 * q
-	// logits is each row times the output layer: len(keys) x len(labels), what
-	// inference adds up (the layer is linear, so the mean of these is the layer applied
-	// to the mean of the rows). A row of 16 labels is one 64-byte cache line.
+	// logits is q as float32, what inference adds up: each feature's embedding times
+	// the output layer (the layer is linear, so the mean of these is the layer applied
+	// to the mean of the embeddings). A row of 16 labels is one 64-byte cache line.
 	logits []float32
-	w      []float32 // len(labels) x dim
-	b      []float32 // len(labels)
+	b      []float32 // output bias, len(labels)
 
 	scratch sync.Pool // *scratch
 }
@@ -63,8 +64,8 @@ type scratch struct {
 }
 
 // Load returns the model embedded in the binary. Its number features come from
-// tracking.Extract. Each call decodes a new copy (about 11 MB: the artefact's int8
-// rows, their logits and the bucket index): load once and share it.
+// tracking.Extract. Each call decodes a new copy (about 8 MB: the artefact's int8
+// logit rows, their float32 values and the bucket index): load once and share it.
 func Load() (*Model, error) {
 	m, err := Decode(bytes.NewReader(embeddedModel))
 	if err != nil {
@@ -217,20 +218,14 @@ func addRow(h, row []float32) {
 	}
 }
 
-// project fills logits from q, scale and the output layer: each row is scale/127
-// times its int8 values times w.
-func (m *Model) project() {
-	nl, dim := len(m.labels), m.dim
-	m.logits = make([]float32, len(m.scale)*nl)
-	row := make([]float32, dim)
+// dequantize fills logits from q and scale.
+func (m *Model) dequantize() {
+	nl := len(m.labels)
+	m.logits = make([]float32, len(m.q))
 	for r, sc := range m.scale {
-		for k, v := range m.q[r*dim : (r+1)*dim] {
-			row[k] = float32(v)
-		}
 		step := sc / 127
-		out := m.logits[r*nl : (r+1)*nl]
-		for l := range out {
-			out[l] = step * dot(m.w[l*dim:(l+1)*dim], row)
+		for k, v := range m.q[r*nl : (r+1)*nl] {
+			m.logits[r*nl+k] = step * float32(v)
 		}
 	}
 }
@@ -252,8 +247,8 @@ func dot(a, b []float32) float32 {
 	return (s0 + s1) + (s2 + s3)
 }
 
-// buildIndex fills rowOf from keys and logits from q and w, and finds out_of_scope
-// among the labels.
+// buildIndex fills rowOf from keys and logits from q, and finds out_of_scope among
+// the labels.
 func (m *Model) buildIndex() {
 	m.oosIndex = -1
 	for i, l := range m.labels {
@@ -268,5 +263,5 @@ func (m *Model) buildIndex() {
 	for r, k := range m.keys {
 		m.rowOf[k] = int32(r)
 	}
-	m.project()
+	m.dequantize()
 }

@@ -159,31 +159,28 @@ func (net *network) loss(b *batch, nLabels int, smoothing float64) mat.Tensor {
 	return ag.ReduceSum(ag.Sub(lse, picked))
 }
 
-// export copies the spago parameters of nets into an inference Model, rounding the
-// embedding rows as the artefact stores them. Several nets become one model: each
-// row is the nets' rows side by side and the output layer averages their logits
-// (W = [W1 ... Wn] / n, b = mean of the b), so inference costs what one wider net does.
+// export copies the spago parameters of nets into an inference Model. The model keeps
+// no embeddings: the output layer is linear, so each feature's row times the layer —
+// its logits — is all inference needs. Several nets become one model by averaging
+// their logits (each net's rows times its own layer, divided by the number of nets),
+// so an ensemble costs inference nothing. The logit rows are rounded as the artefact
+// stores them.
 func export(nets []*network, labels []string, keys []uint32, feat featureConfig, cfg TrainConfig) *Model {
-	n := len(nets)
-	dim := cfg.Dim * n
+	n, nl := len(nets), len(labels)
 	m := &Model{
 		labels:    labels,
 		feat:      feat,
-		dim:       dim,
+		members:   n,
+		dim:       cfg.Dim,
 		threshold: cfg.Threshold,
 		oosBias:   cfg.OutOfScopeBias,
 		numbers:   cfg.numbers,
 		tokens:    cfg.WordTokens,
-		w:         make([]float32, len(labels)*dim),
-		b:         make([]float32, len(labels)),
+		b:         make([]float32, nl),
 	}
-	for k, net := range nets {
-		w, b := mat.Data[float32](net.W), mat.Data[float32](net.B)
-		for l := range labels {
-			for j := 0; j < cfg.Dim; j++ {
-				m.w[l*dim+k*cfg.Dim+j] = w[l*cfg.Dim+j] / float32(n)
-			}
-			m.b[l] += b[l] / float32(n)
+	for _, net := range nets {
+		for l, v := range mat.Data[float32](net.B) {
+			m.b[l] += v / float32(n)
 		}
 	}
 	// Rows in bucket order, so the artefact does not depend on the order of the data.
@@ -193,15 +190,19 @@ func export(nets []*network, labels []string, keys []uint32, feat featureConfig,
 	}
 	slices.SortFunc(perm, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
 	m.keys = make([]uint32, len(keys))
-	m.q = make([]int8, len(keys)*dim)
+	m.q = make([]int8, len(keys)*nl)
 	m.scale = make([]float32, len(keys))
-	row := make([]float32, dim)
+	logits := make([]float32, nl)
 	for i, r := range perm {
 		m.keys[i] = keys[r]
-		for k, net := range nets {
-			copy(row[k*cfg.Dim:(k+1)*cfg.Dim], mat.Data[float32](net.Emb.Weights[r]))
+		clear(logits)
+		for _, net := range nets {
+			w, row := mat.Data[float32](net.W), mat.Data[float32](net.Emb.Weights[r])
+			for l := range logits {
+				logits[l] += dot(w[l*cfg.Dim:(l+1)*cfg.Dim], row) / float32(n)
+			}
 		}
-		m.scale[i] = quantize(row, m.q[i*dim:(i+1)*dim])
+		m.scale[i] = quantize(logits, m.q[i*nl:(i+1)*nl])
 	}
 	m.buildIndex()
 	return m
