@@ -40,7 +40,7 @@ type Memory struct {
 type memEntry struct {
 	s       Session
 	expires time.Time // zero: never
-	turns   []Turn
+	turns   turnLog
 }
 
 // NewMemory returns an empty in-memory store.
@@ -154,10 +154,9 @@ func (m *Memory) Append(ctx context.Context, id string, t Turn) error {
 	if !ok {
 		return fmt.Errorf("append turn: %w", ErrNotFound)
 	}
-	e.turns = append(e.turns, t)
-	if len(e.turns) >= 2*m.maxTurns { // trim now and then, not on every append
-		n := copy(e.turns, e.turns[len(e.turns)-m.maxTurns:])
-		e.turns = e.turns[:n]
+	e.turns.append(t)
+	if e.turns.len() >= 2*m.maxTurns { // trim now and then, not on every append
+		e.turns.keepLast(m.maxTurns)
 	}
 	return nil
 }
@@ -177,14 +176,11 @@ func (m *Memory) Transcript(ctx context.Context, id string, n int) ([]Turn, erro
 	if !ok {
 		return nil, nil
 	}
-	turns := e.turns
-	if len(turns) > m.maxTurns {
-		turns = turns[len(turns)-m.maxTurns:]
+	keep := min(e.turns.len(), m.maxTurns)
+	if n > 0 {
+		keep = min(keep, n)
 	}
-	if n > 0 && len(turns) > n {
-		turns = turns[len(turns)-n:]
-	}
-	return append([]Turn(nil), turns...), nil
+	return e.turns.last(keep), nil
 }
 
 // Close drops everything; later calls fail.
