@@ -9,9 +9,12 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// dialer keeps the client side small: thousands of sessions share one process.
+// dialer keeps the client side small: thousands of sessions share one process. The
+// read buffer holds a whole bot reply (up to a few KiB with its choices), as a
+// browser's would: with 1 KiB, a long reply took the client two or three reads, a
+// cost the short echo frames never paid.
 func dialer() *websocket.Dialer {
-	return &websocket.Dialer{HandshakeTimeout: 30 * time.Second, ReadBufferSize: 1024,
+	return &websocket.Dialer{HandshakeTimeout: 30 * time.Second, ReadBufferSize: 4096,
 		WriteBufferSize: 1024, WriteBufferPool: &sync.Pool{}}
 }
 

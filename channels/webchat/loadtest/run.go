@@ -49,6 +49,8 @@ type Options struct {
 	ReplyTimeout time.Duration
 	// Texts are the messages to send; empty means Messages().
 	Texts []string
+
+	start time.Time // set by Run: when the timed exchanges began
 }
 
 // Result is what a Run measured.
@@ -59,6 +61,11 @@ type Result struct {
 	Elapsed  time.Duration // from the first message sent to the last answer
 	P50, P99 time.Duration // answer latency
 	Max      time.Duration
+	// Steady is the answers per second while every session was under way: from the
+	// moment the last session got its first answer to the moment the first session got
+	// its last one. Paced runs start and end staggered; this leaves the ramps out.
+	// Zero when that window is empty.
+	Steady float64
 }
 
 // Rate is the answers per second.
@@ -94,14 +101,21 @@ func Run(ctx context.Context, url string, opt Options) (Result, error) {
 		return Result{}, fmt.Errorf("loadtest: warm-up: %w", err)
 	}
 	start := time.Now()
+	opt.start = start
 	lat, errs, err := talkAll(ctx, conns, texts, opt)
 	elapsed := time.Since(start)
 	if err != nil {
 		return Result{}, fmt.Errorf("loadtest: run: %w", err)
 	}
-	all := slices.Concat(lat...)
+	r := Result{Sessions: len(conns), Elapsed: elapsed, Steady: steadyRate(lat)}
+	all := make([]time.Duration, 0, len(conns)*opt.Messages)
+	for _, l := range lat {
+		for _, a := range l {
+			all = append(all, a.took)
+		}
+	}
 	slices.Sort(all)
-	r := Result{Sessions: len(conns), Replies: len(all), Elapsed: elapsed}
+	r.Replies = len(all)
 	for _, e := range errs {
 		r.Errors += e
 	}
@@ -113,9 +127,40 @@ func Run(ctx context.Context, url string, opt Options) (Result, error) {
 	return r, nil
 }
 
-// talkAll runs every session at once and collects their latencies and error counts.
-func talkAll(ctx context.Context, conns []*websocket.Conn, texts []string, opt Options) ([][]time.Duration, []int, error) {
-	lat := make([][]time.Duration, len(conns))
+// answer is one answer a session got: when (since the run started) and how long after
+// its message.
+type answer struct{ at, took time.Duration }
+
+// steadyRate is Result.Steady of the sessions' answers.
+func steadyRate(sessions [][]answer) float64 {
+	var from, to time.Duration
+	first := true
+	for _, s := range sessions {
+		if len(s) == 0 {
+			return 0
+		}
+		if first {
+			from, to, first = s[0].at, s[len(s)-1].at, false
+		}
+		from, to = max(from, s[0].at), min(to, s[len(s)-1].at)
+	}
+	if first || to <= from {
+		return 0
+	}
+	n := 0
+	for _, s := range sessions {
+		for _, a := range s {
+			if a.at >= from && a.at <= to {
+				n++
+			}
+		}
+	}
+	return float64(n) / (to - from).Seconds()
+}
+
+// talkAll runs every session at once and collects their answers and error counts.
+func talkAll(ctx context.Context, conns []*websocket.Conn, texts []string, opt Options) ([][]answer, []int, error) {
+	lat := make([][]answer, len(conns))
 	errs := make([]int, len(conns))
 	failures := make([]error, len(conns))
 	var wg sync.WaitGroup
@@ -154,17 +199,31 @@ type outFrame struct {
 const errorPrefix = `{"type":"error"`
 
 // talk is one session: send, wait for the answer, think, repeat.
-func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Options) ([]time.Duration, int, error) {
-	lat := make([]time.Duration, 0, opt.Messages)
+func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Options) ([]answer, int, error) {
+	lat := make([]answer, 0, opt.Messages)
 	errCount := 0
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
-	if opt.Think > 0 && !sleep(ctx, time.Duration(rng.Int64N(int64(opt.Think)))) {
+	// One timer and one read buffer per session: the generator shares the process
+	// with the servers, and garbage of its own would make their collector run more.
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	sleep := func(d time.Duration) bool {
+		timer.Reset(d)
+		select {
+		case <-ctx.Done():
+			return false
+		case <-timer.C:
+			return true
+		}
+	}
+	var buf bytes.Buffer
+	if opt.Think > 0 && !sleep(time.Duration(rng.Int64N(int64(opt.Think)))) {
 		return lat, errCount, ctx.Err()
 	}
 	for i := range opt.Messages {
 		if i > 0 && opt.Think > 0 {
 			d := opt.Think/2 + time.Duration(rng.Int64N(int64(opt.Think)))
-			if !sleep(ctx, d) {
+			if !sleep(d) {
 				return lat, errCount, ctx.Err()
 			}
 		}
@@ -178,10 +237,15 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 		}
 		c.SetReadDeadline(time.Now().Add(opt.ReplyTimeout))
 		for {
-			_, data, err := c.ReadMessage()
+			_, r, err := c.NextReader()
+			if err == nil {
+				buf.Reset()
+				_, err = buf.ReadFrom(r)
+			}
 			if err != nil {
 				return lat, errCount, fmt.Errorf("session %d: wait for answer %d: %w", n, i, err)
 			}
+			data := buf.Bytes()
 			// A byte search, not a JSON decode: the generator must not charge the bigger
 			// chat replies with its own parsing cost.
 			if !bytes.Contains(data, replyTo) && !bytes.Contains(data, echoID) {
@@ -190,21 +254,11 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 			if bytes.HasPrefix(data, []byte(errorPrefix)) {
 				errCount++
 			} else {
-				lat = append(lat, time.Since(sent))
+				now := time.Now()
+				lat = append(lat, answer{at: now.Sub(opt.start), took: now.Sub(sent)})
 			}
 			break
 		}
 	}
 	return lat, errCount, nil
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
 }

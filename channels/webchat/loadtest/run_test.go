@@ -2,6 +2,7 @@ package loadtest
 
 import (
 	"context"
+	"math"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -104,4 +105,28 @@ func benchRoundTrip(b *testing.B, url string, welcome int) {
 	}
 	b.ReportMetric(r.Rate(), "msg/s")
 	b.ReportMetric(float64(r.P99.Microseconds()), "p99-µs")
+}
+
+// TestSteadyRate: the steady rate counts only the window in which every session was
+// under way, so staggered starts and ends do not dilute it.
+func TestSteadyRate(t *testing.T) {
+	ms := func(v ...int) []answer {
+		var out []answer
+		for _, x := range v {
+			out = append(out, answer{at: time.Duration(x) * time.Millisecond})
+		}
+		return out
+	}
+	// Two sessions each answering every 100 ms; one starts 300 ms late and ends 300 ms
+	// late. While both run (300 ms to 900 ms) they give 14 answers in 0.6 s.
+	got := steadyRate([][]answer{ms(0, 100, 200, 300, 400, 500, 600, 700, 800, 900), ms(300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200)})
+	if want := 14.0 / 0.6; math.Abs(got-want) > 1e-9 {
+		t.Errorf("steady rate %.2f, want %.2f", got, want)
+	}
+	if got := steadyRate([][]answer{ms(0, 100), ms(200, 300)}); got != 0 {
+		t.Errorf("sessions that never overlap: steady rate %.2f, want 0", got)
+	}
+	if got := steadyRate([][]answer{ms(0, 100), nil}); got != 0 {
+		t.Errorf("a session without answers: steady rate %.2f, want 0", got)
+	}
 }
