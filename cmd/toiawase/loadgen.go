@@ -53,6 +53,7 @@ func runLoadgen(ctx context.Context, env Env, args []string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
+	tuneGC(env.Getenv) // the bot runs in this process as it would in serve
 	if _, err := loadtest.RaiseFileLimit(); err != nil {
 		return err
 	}

@@ -246,6 +246,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err := m.ParseFlags(args, env.Stderr); err != nil {
 		return err
 	}
+	tuneGC(env.Getenv)
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
