@@ -20,6 +20,13 @@ func (l *turnLog) len() int { return len(l.starts) }
 // append adds t: seconds and nanoseconds of At, then From, Text and Agent, each with
 // its length.
 func (l *turnLog) append(t Turn) {
+	// Grow by doubling: append's growth for large byte slices is about 1.25x, so a
+	// transcript of a few KiB was copied whole every few turns.
+	if need := len(l.data) + 2*binary.MaxVarintLen64 + 3*binary.MaxVarintLen64 + len(t.From) + len(t.Text) + len(t.Agent); need > cap(l.data) {
+		grown := make([]byte, len(l.data), max(2*cap(l.data), need, 256))
+		copy(grown, l.data)
+		l.data = grown
+	}
 	l.starts = append(l.starts, int32(len(l.data)))
 	l.data = binary.AppendVarint(l.data, t.At.Unix())
 	l.data = binary.AppendUvarint(l.data, uint64(t.At.Nanosecond()))
