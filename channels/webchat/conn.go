@@ -36,6 +36,9 @@ type conn struct {
 	frames       frameReader
 	// readDeadlineSet is when extendDeadline last moved the read deadline.
 	readDeadlineSet time.Time
+	// encoded is the buffer send encodes reply frames into, when the frame it last
+	// held was written at once (not queued).
+	encoded []byte
 
 	mu      sync.Mutex
 	flushed sync.Cond // signalled when writing turns false
@@ -44,11 +47,8 @@ type conn struct {
 	// writeDeadlineSet is when write last moved the write deadline; only the
 	// goroutine that set writing touches it.
 	writeDeadlineSet time.Time
-	// encoded is a buffer send encodes reply frames into, when the frame it last held
-	// was written at once (not queued). Read pump only.
-	encoded []byte
-	closed  bool // no more frames are queued
-	dead    bool // the network connection failed or was cut
+	closed           bool // no more frames are queued
+	dead             bool // the network connection failed or was cut
 }
 
 func newConn(s *Server, ws *websocket.Conn, lang string) *conn {
