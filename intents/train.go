@@ -2,7 +2,6 @@ package intents
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -159,8 +158,10 @@ func Train(ctx context.Context, examples []Example, cfg TrainConfig) (*Model, er
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // (a cancelled context fails every member alike)
+		}
 	}
 	return export(nets, labels, keys, feat, cfg), nil
 }
