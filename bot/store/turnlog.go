@@ -22,7 +22,8 @@ func (l *turnLog) len() int { return len(l.starts) }
 func (l *turnLog) append(t Turn) {
 	// Grow by doubling: append's growth for large byte slices is about 1.25x, so a
 	// transcript of a few KiB was copied whole every few turns.
-	if need := len(l.data) + 2*binary.MaxVarintLen64 + 3*binary.MaxVarintLen64 + len(t.From) + len(t.Text) + len(t.Agent); need > cap(l.data) {
+	// At most: five varints (seconds, nanoseconds, three lengths) and the strings.
+	if need := len(l.data) + 5*binary.MaxVarintLen64 + len(t.From) + len(t.Text) + len(t.Agent); need > cap(l.data) {
 		grown := make([]byte, len(l.data), max(2*cap(l.data), need, 256))
 		copy(grown, l.data)
 		l.data = grown
@@ -49,7 +50,8 @@ func (l *turnLog) keepLast(n int) {
 	}
 }
 
-// last decodes the last n turns, oldest first.
+// last decodes the last n turns, oldest first. At comes back as the same instant in
+// the local time zone (the log keeps the instant, not the zone).
 func (l *turnLog) last(n int) []Turn {
 	if n <= 0 {
 		return nil
