@@ -36,9 +36,12 @@ type Options struct {
 	Sessions int
 	// Messages is how many messages each session sends. Zero means 1.
 	Messages int
-	// Think is the pause before each message of a session, spread ±50% at random and
-	// offset at the start so sessions do not send in step. Zero: a session sends its
-	// next message as soon as the answer to the last one arrived (saturation).
+	// Think is the time from one message of a session to its next, spread ±50% at
+	// random and offset at the start so sessions do not send in step: Sessions/Think
+	// messages a second are offered however long the answers take, as long as they
+	// take less than that. A session never sends before its last answer came; a later
+	// one sends at once. Zero: a session sends its next message as soon as the answer
+	// to the last one arrived (saturation).
 	Think time.Duration
 	// Welcome is how many frames the server sends on connect before the session may
 	// talk (2 for the chat: session + greeting; 0 for an echo server).
@@ -208,6 +211,9 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	sleep := func(d time.Duration) bool {
+		if d <= 0 {
+			return ctx.Err() == nil
+		}
 		timer.Reset(d)
 		select {
 		case <-ctx.Done():
@@ -220,10 +226,11 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 	if opt.Think > 0 && !sleep(time.Duration(rng.Int64N(int64(opt.Think)))) {
 		return lat, errCount, ctx.Err()
 	}
+	var sent time.Time
 	for i := range opt.Messages {
 		if i > 0 && opt.Think > 0 {
-			d := opt.Think/2 + time.Duration(rng.Int64N(int64(opt.Think)))
-			if !sleep(d) {
+			gap := opt.Think/2 + time.Duration(rng.Int64N(int64(opt.Think)))
+			if !sleep(pause(gap, time.Since(sent))) {
 				return lat, errCount, ctx.Err()
 			}
 		}
@@ -231,7 +238,7 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 		replyTo := []byte(`"reply_to":"` + id + `"`)
 		echoID := []byte(`"id":"` + id + `"`)
 		b, _ := json.Marshal(outFrame{Type: "message", ID: id, Text: texts[(n+i)%len(texts)]})
-		sent := time.Now()
+		sent = time.Now()
 		if err := c.WriteMessage(websocket.TextMessage, b); err != nil {
 			return lat, errCount, fmt.Errorf("session %d: send: %w", n, err)
 		}
@@ -261,4 +268,12 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 		}
 	}
 	return lat, errCount, nil
+}
+
+// pause is how long a session waits after an answer before its next message: what is
+// left of gap since the last message was sent (its answer took took), or nothing when
+// the answer took longer. Counting the gap from the send keeps the offered rate what
+// Options.Think says, instead of lowering it by the server's own latency.
+func pause(gap, took time.Duration) time.Duration {
+	return max(gap-took, 0)
 }

@@ -130,3 +130,22 @@ func TestSteadyRate(t *testing.T) {
 		t.Errorf("a session without answers: steady rate %.2f, want 0", got)
 	}
 }
+
+// TestPauseKeepsTheOfferedRate: a session's next message is due a think gap after the
+// last one was sent, so a slow answer shortens the pause instead of lowering the rate
+// the run offers, and an answer slower than the gap is followed at once.
+func TestPauseKeepsTheOfferedRate(t *testing.T) {
+	tests := []struct {
+		gap, took, want time.Duration
+	}{
+		{30 * time.Millisecond, time.Millisecond, 29 * time.Millisecond},
+		{30 * time.Millisecond, 0, 30 * time.Millisecond},
+		{30 * time.Millisecond, 30 * time.Millisecond, 0},
+		{30 * time.Millisecond, 45 * time.Millisecond, 0},
+	}
+	for _, tt := range tests {
+		if got := pause(tt.gap, tt.took); got != tt.want {
+			t.Errorf("gap %v, answer took %v: pause %v, want %v", tt.gap, tt.took, got, tt.want)
+		}
+	}
+}
