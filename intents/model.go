@@ -64,7 +64,7 @@ type scratch struct {
 }
 
 // Load returns the model embedded in the binary. Its number features come from
-// tracking.Extract. Each call decodes a new copy (about 8 MB: the artefact's int8
+// tracking.Extract. Each call decodes a new copy (about 10 MB: the artefact's int8
 // logit rows, their float32 values and the bucket index): load once and share it.
 func Load() (*Model, error) {
 	m, err := Decode(bytes.NewReader(embeddedModel))
