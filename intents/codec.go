@@ -13,17 +13,19 @@ import (
 // gunzip was most of the load time):
 //
 //	magic, version
-//	data hash, threshold, out_of_scope bias, feature config, members, dim, labels
+//	data hash, threshold, out_of_scope bias, feature config (with the weight of the
+//	other-shop feature, whose names are lexicon/elsewhere.txt), members, dim, labels
 //	output bias (labels float32)
 //	logit rows: count, then per row the bucket (uvarint delta from the previous one),
 //	a float32 scale and one int8 per label (value = scale * int8 / 127)
 //
 // A row is a feature's logits (its embedding times the output layer, averaged over the
 // members), so the file does not grow with the members or their size. Only buckets
-// that training saw are stored. (Version 3 stored the embeddings and the layer.)
+// that training saw are stored. (Version 3 stored the embeddings and the layer;
+// version 4 had no other-shop feature.)
 const (
 	modelMagic   = "toiawase-intents"
-	modelVersion = 4
+	modelVersion = 5
 )
 
 // quantize rounds a row to int8 steps of its largest magnitude: it fills q and returns
@@ -62,6 +64,7 @@ func (m *Model) Encode(w io.Writer) error {
 	e.bool(f.FoldKana)
 	e.uvarint(uint64(f.NumberWeight))
 	e.bool(f.Unique)
+	e.uvarint(uint64(f.Elsewhere))
 	e.uvarint(uint64(m.members))
 	e.uvarint(uint64(m.dim))
 	e.uvarint(uint64(len(m.labels)))
@@ -117,6 +120,9 @@ func Decode(r io.Reader) (*Model, error) {
 	m.feat.FoldKana = d.bool()
 	m.feat.NumberWeight = d.small(64)
 	m.feat.Unique = d.bool()
+	if m.feat.Elsewhere = d.small(64); m.feat.Elsewhere > 0 {
+		m.feat.lex = newLexicon(elsewhereNames, m.feat.FoldKana)
+	}
 	m.members = d.small(maxDim)
 	m.dim = d.small(maxDim)
 	nl := d.small(maxLabels)

@@ -22,6 +22,11 @@ type featureConfig struct {
 	NumberWeight int
 	// Unique counts each feature once per text (a set of n-grams, not a multiset).
 	Unique bool
+	// Elsewhere is how many times the feature "names a shop or service other than
+	// Amazon" (lexicon/elsewhere.txt) is counted; zero leaves it out. Such a name is
+	// one word among dozens a near miss shares with an in-domain line.
+	Elsewhere int
+	lex       *lexicon // the names, when Elsewhere > 0
 }
 
 // numberFlags are what tracking.Extract found in a text.
@@ -217,6 +222,12 @@ func (c featureConfig) extract(text string, numbers numberFunc, tokens tokenFunc
 	}
 	if c.Unique {
 		dst = sc.unique(dst, start)
+	}
+	if c.Elsewhere > 0 && c.lex != nil && c.lex.in(runes) {
+		id := uint32(hashString(kindNumber, "#elsewhere") % uint64(b))
+		for k := 0; k < c.Elsewhere; k++ {
+			dst = append(dst, id)
+		}
 	}
 	if numbers != nil {
 		flags := numbers(text)

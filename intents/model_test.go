@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -158,6 +159,11 @@ func TestEncodeDecodeKeepsAnswers(t *testing.T) {
 	}
 	if d.Threshold() != 0.3 {
 		t.Errorf("decoded threshold = %v, want 0.3", d.Threshold())
+	}
+	// The other-shop feature needs its names at inference, not only its weight.
+	shop := "楽天で買った靴を返品したい"
+	if got, want := d.feat.extract(shop, nil, nil, nil, nil), m.feat.extract(shop, nil, nil, nil, nil); !slices.Equal(got, want) || d.feat.Elsewhere != 16 {
+		t.Errorf("decoded model reads %q as %v (other-shop weight %d), trained one as %v (weight 16)", shop, got, d.feat.Elsewhere, want)
 	}
 	for _, ex := range exs {
 		a, b := m.Classify(ex.Text), d.Classify(ex.Text)

@@ -25,6 +25,7 @@ type TrainConfig struct {
 	NoBigrams    bool    // leave out Latin word bigrams
 	NoFoldKana   bool    // keep katakana apart from hiragana in n-grams
 	NumberWeight int     // copies of each tracking-number feature; zero means 4
+	Elsewhere    int     // copies of the "names another shop or service" feature; zero means 16, negative none
 	Epochs       int     // passes over the data; zero means 12
 	BatchSize    int     // examples per optimiser step; zero means 32
 	LearningRate float64 // Adam step size, decayed linearly to zero; zero means 0.05
@@ -64,6 +65,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 	def(&c.MinN, 1)
 	def(&c.MaxN, 4)
 	def(&c.NumberWeight, 4)
+	def(&c.Elsewhere, 16)
 	def(&c.Epochs, 12)
 	def(&c.Members, 9)
 	def(&c.BatchSize, 32)
@@ -88,7 +90,7 @@ func (c TrainConfig) withDefaults() TrainConfig {
 }
 
 func (c TrainConfig) features() featureConfig {
-	return featureConfig{
+	f := featureConfig{
 		Buckets:      uint32(c.Buckets),
 		MinN:         c.MinN,
 		MaxN:         c.MaxN,
@@ -97,7 +99,12 @@ func (c TrainConfig) features() featureConfig {
 		FoldKana:     !c.NoFoldKana,
 		NumberWeight: c.NumberWeight,
 		Unique:       !c.Repeats,
+		Elsewhere:    max(0, c.Elsewhere),
 	}
+	if f.Elsewhere > 0 {
+		f.lex = newLexicon(elsewhereNames, f.FoldKana)
+	}
+	return f
 }
 
 // Train fits a model to examples with spago's autodiff and its AdamW optimiser. It is
