@@ -11,7 +11,7 @@ import (
 var elsewhereNames string
 
 // lexicon finds the names of a word list in a text shaped as extract shapes it. A
-// Latin name matches as whole words only ("zara", not the "zara" in "bazaar").
+// Latin name matches as whole words only ("zara", not the start of "zarathustra").
 type lexicon struct {
 	byStart map[[2]rune][][]rune // names by their first two runes
 	// starts has a bit set for each pair of first runes (hashed into 4,096 bits, eight

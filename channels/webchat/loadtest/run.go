@@ -271,8 +271,8 @@ func talk(ctx context.Context, c *websocket.Conn, n int, texts []string, opt Opt
 }
 
 // pause is how long a session waits after an answer before its next message: what is
-// left of gap since the last message was sent (its answer took took), or nothing when
-// the answer took longer. Counting the gap from the send keeps the offered rate what
+// left of gap once took (the time since the last message was sent) has passed, or
+// nothing when the answer took longer than gap. Counting the gap from the send keeps the offered rate what
 // Options.Think says, instead of lowering it by the server's own latency.
 func pause(gap, took time.Duration) time.Duration {
 	return max(gap-took, 0)
